@@ -1,0 +1,1 @@
+"""Site generator for public information about the 287(g) Program."""
