@@ -1,0 +1,38 @@
+"""Give each page the title and description of the data file named in its front matter."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from site287g import build
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Remember the files so macros can link to pages by source path."""
+    build.remember_files(config, files)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Set ``title`` and ``description`` from the data file the page's ``data:`` names."""
+    name = page.meta.get("data")
+    if name is None:
+        return markdown
+    data = build.site_data(config)
+    if name not in data.files:
+        raise PluginError(f"{page.file.src_uri}: front matter 'data: {name}' names no data file")
+    source = data[name]
+    model = page.meta.get("model")
+    if model:
+        chosen = [m for m in source["models"] if m["id"] == model]
+        if not chosen:
+            raise PluginError(f"{page.file.src_uri}: front matter 'model: {model}' is unknown")
+        source = {"title": chosen[0]["name"], "description": chosen[0]["summary"]}
+    # The theme prints titles and descriptions unescaped: hand it escaped Markup.
+    page.meta["title"] = escape(source["title"])
+    page.meta["description"] = escape(source["description"])
+    return markdown
