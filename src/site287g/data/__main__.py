@@ -1,21 +1,32 @@
-"""``python -m site287g.data [DATA_DIR]``: validate the data alone, print every problem."""
+"""``python -m site287g.data [DATA_DIR] [--docs DOCS_DIR]``: validate the data alone."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
 from . import DataErrors, load_site
+from .references import broken_page_links
 
 
 def main(argv: list[str]) -> int:
-    """Check the data folder and report; exit status 1 when anything is wrong."""
-    root = argv[0] if argv else "data"
+    """Check the data folder (and its links to pages) and report; exit 1 when anything is wrong."""
+    parser = argparse.ArgumentParser(prog="python -m site287g.data", description=__doc__)
+    parser.add_argument("data_dir", nargs="?", default="data")
+    parser.add_argument("--docs", default="docs", help="folder of the pages data may link to")
+    args = parser.parse_args(argv)
     try:
-        data = load_site(root)
+        data = load_site(args.data_dir)
+        docs = Path(args.docs)
+        pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+        errors = broken_page_links(data, pages)
+        if errors:
+            raise DataErrors(errors)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    print(f"{root}: {len(data.files)} files valid")
+    print(f"{args.data_dir}: {len(data.files)} files valid")
     return 0
 
 

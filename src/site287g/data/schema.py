@@ -112,6 +112,8 @@ def _explain(error: ValidationError, data: Any, display: str) -> list[DataError]
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
+        if isinstance(value, dict) and difflib.get_close_matches(missing, list(value), 1, 0.5):
+            return []  # a misspelt key: the unknown-field message already names this one
         where = f"{field}.{missing}" if field else missing
         return [DataError(display, line, where, f"required field '{missing}' is missing; add it")]
     if kind == "type":

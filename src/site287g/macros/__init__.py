@@ -71,7 +71,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def faq() -> Markup:
         """The FAQ, each question under its permanent anchor."""
-        return show("faq", faq=data()["faq"])
+        questions = data()["faq"]["questions"]
+        urls = {
+            q["id"]: [link(*e["page"].partition("#")[::2]) for e in q.get("links", [])]
+            for q in questions
+        }
+        return show("faq", faq=data()["faq"], link_urls=urls)
 
     @env.macro
     def about() -> Markup:

@@ -1,0 +1,42 @@
+"""Find the links from data to pages of the site (every ``page:`` field), with their lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from . import SiteData
+from .errors import DataError
+
+
+def _walk(node: Any, field: str) -> Iterator[tuple[int, str, str]]:
+    """Yield (line, field, target) for each ``page`` text value below ``node``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            path = f"{field}.{key}" if field else key
+            if key == "page" and isinstance(value, str):
+                yield node.key_lines.get(key, node.line), path, value
+            else:
+                yield from _walk(value, path)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, f"{field}[{index + 1}]")
+
+
+def broken_page_links(data: SiteData, pages: set[str]) -> list[DataError]:
+    """Return an error for each ``page:`` in the data that names no file under docs/."""
+    errors = []
+    for name, content in data.files.items():
+        for line, field, target in _walk(content, ""):
+            path = target.partition("#")[0]
+            if path not in pages:
+                errors.append(
+                    DataError(
+                        f"{data.root.name}/{name}.yml",
+                        line,
+                        field,
+                        f"no page docs/{path}; name a Markdown file under docs/, "
+                        "such as sign-up.md or faq.md#training-cost",
+                    )
+                )
+    return errors
