@@ -59,7 +59,7 @@ def _set_properties(doc, data: dict) -> None:
     props.subject = "287(g) Program"
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
-    props.comments = data.get("note", "")
+    props.comments = data.get("note", "")[:255]  # core properties allow 255 characters
     props.revision = 1
     props.created = FIXED_DATE
     props.modified = FIXED_DATE
