@@ -10,6 +10,7 @@ Line numbers for errors come from, in this order: a ``line_of(path)`` callback; 
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -179,7 +180,15 @@ def validate(template: Template) -> list[TemplateError]:
     name = schema_name(data)
     validator = jsonschema.Draft202012Validator(_schema(name))
     for e in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        err(tuple(e.absolute_path), e.message)
+        at = tuple(e.absolute_path)
+        if e.validator == "additionalProperties" and isinstance(e.instance, dict):
+            allowed = sorted(e.schema.get("properties", {}))
+            for key in sorted(set(e.instance) - set(allowed)):
+                near = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ";"
+                err(at + (key,), f"unknown key {key!r}{hint} allowed: {', '.join(allowed)}")
+        else:
+            err(at, e.message)
     if errors or name == "overview":
         return errors
 
