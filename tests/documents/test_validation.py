@@ -183,3 +183,10 @@ def test_fields_and_preview(tmp_path):
         {"text": "[LAW ENFORCEMENT AGENCY]", "field": True, "name": "LAW ENFORCEMENT AGENCY"},
         {"text": ".", "field": False},
     ]
+
+
+def test_schema_examples():
+    from .conftest import ROOT
+
+    example = load_template(ROOT / "data" / "schema" / "template.example.yml")
+    assert validate(example) == []

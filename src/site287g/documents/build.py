@@ -50,7 +50,7 @@ def build_all(templates: dict[str, dict], out_dir: Path | str) -> list[OutputFil
     errors = []
     for name, data in templates.items():
         try:
-            check(Template(data, f"{name}.yml"))
+            check(Template(data, f"data/templates/{name}.yml"))
         except TemplateErrors as exc:
             errors += exc.errors
     if errors:
