@@ -47,6 +47,7 @@ def test_fields_are_highlighted(built, templates, name):
         "\n".join(
             "".join(s["text"] for s in line)
             for b in template_preview(templates[name])
+            if b["type"] != "spacer"
             for line in (
                 [b["segments"]]
                 if "segments" in b

@@ -46,6 +46,8 @@ def render_docx(data: dict) -> bytes:
                 if block["number"]:
                     para.add_run(f"{block['number']}. ")
                 _runs(para, block["segments"])
+        elif kind == "spacer":
+            doc.add_paragraph()
         elif kind == "paragraph":
             _paragraph(doc, block)
         elif kind == "signatures":

@@ -270,7 +270,8 @@ def template_preview(data: dict) -> list[dict]:
 
     Block types: ``title`` / ``subtitle`` / ``note`` {segments}; ``heading`` {level, number,
     label, text, segments, note}; ``paragraph`` {kind, number, segments};
-    ``signatures`` {parties: [{party, lines: [segments]}]}.
+    ``signatures`` {parties: [{party, lines: [segments]}]}; ``spacer`` {} (a section without
+    heading starts: leave some space).
     """
     blocks: list[dict] = []
     for key in ("title", "subtitle"):
@@ -312,6 +313,8 @@ def _section_blocks(section: dict, level: int, label: str | None) -> list[dict]:
                 "note": section.get("note"),
             }
         )
+    elif section.get("paragraphs"):
+        blocks.append({"type": "spacer"})  # untitled section: vertical space only
     blocks += _paragraph_blocks(section.get("paragraphs") or [])
     for sub in section.get("subsections") or []:
         blocks += _section_blocks(sub, min(level + 1, 3), None)
@@ -359,6 +362,8 @@ def plain_text(data: dict) -> str:
                 out.append(block["text"])
         elif block["type"] == "paragraph":
             out.append(paragraph_text(block))
+        elif block["type"] == "spacer":
+            continue
         elif block["type"] == "signatures":
             for party in block["parties"]:
                 out.append(party["party"])

@@ -64,11 +64,17 @@ def _write(pdf: FPDF, segs: list[dict], h: float, style: str = "") -> None:
     for seg in segs:
         text = _check(seg["text"])
         if seg["field"]:
+            # A filled cell exactly as wide as the field (printed highlight), plus a highlight
+            # annotation naming the field for on-screen readers.
             pdf.set_font(style="B" if "I" not in style else "BI")
+            width = pdf.get_string_width(text)
+            if pdf.get_x() + width > pdf.w - pdf.r_margin:
+                pdf.ln(h)
+            pdf.set_fill_color(*(round(c * 255) for c in HIGHLIGHT))
             with pdf.highlight(
                 f"Fill in: {seg['name']}", color=HIGHLIGHT, modification_time=FIXED_DATE
             ):
-                pdf.write(h, text)
+                pdf.cell(width, h, text, fill=True)
             pdf.set_font(style=style)
         else:
             pdf.write(h, text)
@@ -120,6 +126,8 @@ def render_pdf(data: dict) -> bytes:
                 number = f"{block['number']}. " if block["number"] else ""
                 _write(pdf, [{"text": number, "field": False}, *block["segments"]], 6, "B")
             pdf.ln(7)
+        elif kind == "spacer":
+            pdf.ln(4)
         elif kind == "paragraph":
             _paragraph(pdf, block, h)
         elif kind == "signatures":
@@ -193,7 +201,7 @@ def _overview(data: dict, size: float) -> FPDF:
 
     def para(text: str, style: str = "") -> None:
         pdf.set_font(FONT, style, size)
-        pdf.multi_cell(0, h, _check(text), **_NEXT)
+        pdf.multi_cell(0, h, _check(text), align="L", **_NEXT)
         pdf.ln(h * 0.3)
 
     def item(marker: str, text: str, bold: str = "") -> None:
