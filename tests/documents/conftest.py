@@ -11,7 +11,6 @@ from site287g.documents.build import build_all, load_templates
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = ROOT / "data" / "templates"
-REFERENCE = Path("/work/shared/reference/287g/texts")
 MOAS = ("moa_jem", "moa_tfm", "moa_wso")
 
 

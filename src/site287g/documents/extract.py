@@ -18,6 +18,7 @@ again and checks that every source paragraph still appears in the committed temp
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -296,7 +297,16 @@ SOURCES: dict[str, SourceSpec] = {
     ),
 }
 
-SOURCE_DIR = Path("/work/shared/reference/287g/texts")
+# shared/ sits beside the repository (worktree or CI clone); SITE287G_REFERENCE overrides.
+SOURCE_DIR = (
+    Path(
+        os.environ.get(
+            "SITE287G_REFERENCE", Path(__file__).resolve().parents[4] / "shared" / "reference"
+        )
+    )
+    / "287g"
+    / "texts"
+)
 
 
 def strip_header(lines: list[str]) -> list[tuple[int, str]]:
