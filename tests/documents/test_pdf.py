@@ -91,3 +91,9 @@ def test_unprintable_character_is_an_error(templates):
     data["title"] = "LETTER \u2713"
     with pytest.raises(UnprintableText, match="U\\+2713"):
         render_pdf(data)
+
+
+def test_letter_fits_on_one_page(built):
+    reader, text = read(built, "letter_of_interest")
+    assert len(reader.pages) == 1
+    assert "Sincerely," in text and "ERO287g@ICE.dhs.gov" in text

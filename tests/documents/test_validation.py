@@ -190,3 +190,11 @@ def test_schema_examples():
 
     example = load_template(ROOT / "data" / "schema" / "template.example.yml")
     assert validate(example) == []
+
+
+def test_yaml_syntax_error_names_line(tmp_path):
+    path = tmp_path / "broken.yml"
+    path.write_text("kind: letter\nname: [unclosed\ntitle: x\n", encoding="utf-8")
+    with pytest.raises(TemplateErrors) as info:
+        load_template(path, "data/templates/broken.yml")
+    assert str(info.value).startswith("data/templates/broken.yml:3: (file): YAML:")

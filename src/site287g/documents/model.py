@@ -91,7 +91,15 @@ def load_template(path: Path | str, display: str | None = None) -> Template:
     path = Path(path)
     text = path.read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader)
+    shown = display or str(path)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise TemplateErrors(
+            [TemplateError(shown, line, "(file)", f"YAML: {exc.problem}")]
+        ) from None
     lines: dict[Path_, int] = {}
 
     def walk(node: yaml.Node, at: Path_) -> None:
@@ -107,7 +115,7 @@ def load_template(path: Path | str, display: str | None = None) -> Template:
     root = yaml.compose(text, Loader=loader)
     if root is not None:
         walk(root, ())
-    return Template(data if data is not None else {}, display or str(path), lines.get)
+    return Template(data if data is not None else {}, shown, lines.get)
 
 
 @cache

@@ -155,8 +155,10 @@ def _paragraph(pdf: FPDF, block: dict, h: float) -> None:
 
 def _signatures(pdf: FPDF, block: dict, h: float) -> None:
     pdf.ln(4)
-    if pdf.get_y() > pdf.h - 80:
-        pdf.add_page()
+    lines = max(len(p["lines"]) for p in block["parties"])
+    need = (h + 3) + (lines - 1) * (h + 1.5) + h  # party line, gaps, last line
+    if pdf.get_y() + need > pdf.h - pdf.b_margin:
+        pdf.add_page()  # keep a signature block on one page
     left, top = pdf.l_margin, pdf.get_y()
     width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(block["parties"])
     bottom = top
@@ -170,7 +172,7 @@ def _signatures(pdf: FPDF, block: dict, h: float) -> None:
         pdf.set_font(FONT, "", 11)
         for line in party["lines"]:
             _write(pdf, line, h)
-            pdf.ln(h + 3)
+            pdf.ln(h + 1.5)
         bottom = max(bottom, pdf.get_y())
     pdf.set_left_margin(left)
     pdf.set_right_margin(left)
