@@ -38,7 +38,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if not chosen:
             raise PluginError(f"{page.file.src_uri}: front matter 'model: {model}' is unknown")
         source = {"title": chosen[0]["name"], "description": chosen[0]["summary"]}
+    # Templates carry a document title ("MEMORANDUM OF AGREEMENT"); their page uses `name`.
+    title = source.get("name") or source["title"]
+    description = source.get("description") or source.get("note") or title
     # The theme prints titles and descriptions unescaped: hand it escaped Markup.
-    page.meta["title"] = escape(source["title"])
-    page.meta["description"] = escape(source["description"])
+    page.meta["title"] = escape(title)
+    page.meta["description"] = escape(description)
     return markdown

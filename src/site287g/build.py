@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,42 @@ from .data import DataErrors, SiteData, load_site
 _loaded: dict[Path, tuple[tuple, SiteData]] = {}
 _envs: dict[Path, Environment] = {}
 _files: dict[str, Files] = {}
+_downloads: dict[str, list[Download]] = {}
+
+
+@dataclass(frozen=True)
+class Download:
+    """A generated download: template name, title, format, size in bytes, path in the site."""
+
+    name: str
+    title: str
+    format: str
+    size: int
+    src_uri: str
+
+    @property
+    def size_text(self) -> str:
+        """The size as a reader wants it: ``26 KB``."""
+        return (
+            f"{max(1, round(self.size / 1024))} KB"
+            if self.size < 1024 * 1024
+            else (f"{self.size / 1024 / 1024:.1f} MB")
+        )
+
+
+def preview_page(template: str) -> str:
+    """The docs page that previews a template: ``templates/moa-jem.md``."""
+    return f"templates/{template.replace('_', '-')}.md"
+
+
+def remember_downloads(config: MkDocsConfig, downloads: list[Download]) -> None:
+    """Keep this build's downloads for the pages that list them."""
+    _downloads[config.config_file_path] = downloads
+
+
+def downloads(config: MkDocsConfig) -> list[Download]:
+    """This build's downloads, in name then format order."""
+    return _downloads.get(config.config_file_path, [])
 
 
 def project_dir(config: MkDocsConfig) -> Path:

@@ -67,18 +67,18 @@ def test_typographic_characters_survive(built):
     assert "•" in overview and "agency’s" in overview
 
 
-def test_overview_is_one_page(built, templates):
+def test_overview_is_one_page(built, overview):
     reader, text = read(built, "overview")
     assert len(reader.pages) == 1
-    for model in templates["overview"]["models"]:
+    for model in overview["models"]:
         assert model["name"] in text
     assert "ERO287g@ICE.dhs.gov" in text
 
 
-def test_long_overview_still_fits_or_fails_loudly(templates):
+def test_long_overview_still_fits_or_fails_loudly(overview):
     from site287g.documents.pdf import render_overview_pdf
 
-    data = dict(templates["overview"])
+    data = dict(overview)
     data["training"] = data["training"] * 4
     assert len(pypdf.PdfReader(io.BytesIO(render_overview_pdf(data))).pages) == 1
     data["intro"] = data["intro"] * 40

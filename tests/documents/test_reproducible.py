@@ -7,11 +7,11 @@ import sys
 
 from site287g.documents.build import build_all
 
-from .conftest import TEMPLATE_DIR
+from .conftest import TEMPLATE_DIR, facts
 
 
 def test_build_twice_same_bytes(templates, built, tmp_path):
-    again = build_all(templates, tmp_path)
+    again = build_all(templates, tmp_path, facts())
     assert len(again) == len(built) == 9
     for f in again:
         assert f.path.read_bytes() == built[(f.path.stem, f.format)].path.read_bytes(), f.path.name

@@ -112,7 +112,9 @@ def test_errors_from_several_files_are_collected(tmp_path):
 def test_build_all_refuses_bad_templates(tmp_path):
     with pytest.raises(TemplateErrors, match="section is empty"):
         build_all(
-            {"x": {**load_template_dict(GOOD, tmp_path), "sections": [{"id": "a"}]}}, tmp_path
+            {"x": {**load_template_dict(GOOD, tmp_path), "sections": [{"id": "a"}]}},
+            tmp_path,
+            {},
         )
     assert not list(tmp_path.glob("*.pdf"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, DataErrors
-from .registry import ENTRIES
+from .registry import ENTRIES, NOT_DATA
 from .schema import validate
 from .yamlfile import load_yaml
 
@@ -58,11 +58,16 @@ def load_site(root: Path | str) -> SiteData:
             except DataErrors as exc:
                 errors.extend(exc.errors)
                 continue
-            problems = validate(loaded, schema_dir, entry.schema, display)
+            schema = entry.schema if isinstance(entry.schema, str) else entry.schema(loaded)
+            problems = validate(loaded, schema_dir, schema, display)
+            if not problems and entry.check is not None:
+                problems = entry.check(loaded, display)
             errors.extend(problems)
             if not problems:
                 data.files[path.relative_to(root).with_suffix("").as_posix()] = loaded
     for path in sorted(root.rglob("*")):
+        if path.relative_to(root).parts[0] in NOT_DATA:
+            continue
         if path.suffix in {".yml", ".yaml"} and path not in known:
             errors.append(
                 DataError(

@@ -44,9 +44,10 @@ def load_templates(directory: Path | str, display_root: Path | str | None = None
     return {name: t.data for name, t in templates.items()}
 
 
-def build_all(templates: dict[str, dict], out_dir: Path | str) -> list[OutputFile]:
+def build_all(templates: dict[str, dict], out_dir: Path | str, facts: dict) -> list[OutputFile]:
     """Validate all templates, then write ``<name>.docx`` and ``<name>.pdf`` for each (only the
-    PDF for the overview) into out_dir; return what was written, in name order."""
+    PDF for the overview, completed with ``facts``: the site's program, models, training and
+    signup data) into out_dir; return what was written, in name order."""
     errors = []
     for name, data in templates.items():
         try:
@@ -62,7 +63,7 @@ def build_all(templates: dict[str, dict], out_dir: Path | str) -> list[OutputFil
         data = templates[name]
         title = data.get("name", data["title"])
         if data.get("kind") == "overview":
-            outputs = [("pdf", render_overview_pdf(data))]
+            outputs = [("pdf", render_overview_pdf(overview_from_site(data, **facts)))]
         else:
             outputs = [("docx", render_docx(data)), ("pdf", render_pdf(data))]
         for fmt, content in outputs:
@@ -72,15 +73,17 @@ def build_all(templates: dict[str, dict], out_dir: Path | str) -> list[OutputFil
     return written
 
 
-def overview_from_site(program: dict, models: list[dict], **extra: object) -> dict:
-    """Assemble the overview dict from site data; keys the caller knows go in ``extra``.
-
-    Placeholder until data/program.yml and data/models.yml exist: the lead maps their keys
-    here, e.g. ``overview_from_site(program, models, title=..., intro=program["intro"])``.
-    """
-    data = {"kind": "overview", "name": "The 287(g) Program at a glance (one-page PDF)"}
-    data["models"] = [{"name": m["name"], "summary": m["summary"]} for m in models]
-    data.update(extra)
+def overview_from_site(
+    overview: dict, program: dict, models: dict, training: dict, signup: dict
+) -> dict:
+    """Complete the overview's presentation (data/templates/overview.yml) with the site's facts."""
+    data = dict(overview)
+    data["intro"] = program["summary"]
+    data["authorities"] = list(program["authorities"]["items"])
+    data["models"] = [{"name": m["name"], "summary": m["summary"]} for m in models["models"]]
+    data["training"] = [*training["topics"], training["cost"]]
+    data["signup_steps"] = list(signup["steps"])
+    data["contact_email"] = signup["submit_to"]
     return data
 
 
@@ -95,7 +98,11 @@ def main(argv: list[str]) -> int:
     except TemplateErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    for f in build_all(templates, argv[1]):
+    from ..data import load_site
+
+    site = load_site(Path(argv[0]).parent)
+    facts = {name: site[name] for name in ("program", "models", "training", "signup")}
+    for f in build_all(templates, argv[1], facts):
         print(f"{f.size:>8}  {f.path}  {f.title}")
     print(f"built in {time.perf_counter() - start:.2f} s")
     return 0

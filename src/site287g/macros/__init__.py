@@ -7,6 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import build
+from ..documents.preview import preview_blocks
 
 
 def define_env(env: Any) -> None:
@@ -65,7 +66,12 @@ def define_env(env: Any) -> None:
     def signup() -> Markup:
         """How to sign up: steps, documents and where to send them."""
         return show(
-            "signup", signup=data()["signup"], models=data()["models"], model_urls=model_links()
+            "signup",
+            signup=data()["signup"],
+            models=data()["models"],
+            model_urls=model_links(),
+            groups=download_groups(),
+            templates_url=link("templates/index.md"),
         )
 
     @env.macro
@@ -77,6 +83,45 @@ def define_env(env: Any) -> None:
             for q in questions
         }
         return show("faq", faq=data()["faq"], link_urls=urls)
+
+    def download_groups() -> list[dict]:
+        """Downloads grouped by template, each with its description and preview link."""
+        groups: dict[str, dict] = {}
+        for d in build.downloads(config):
+            template = data()[f"templates/{d.name}"]
+            group = groups.setdefault(
+                d.name,
+                {
+                    "name": d.name,
+                    "title": d.title,
+                    "note": template.get("note", ""),
+                    "preview": link(build.preview_page(d.name)),
+                    "files": [],
+                },
+            )
+            group["files"].append(
+                {"format": d.format.upper(), "size": d.size_text, "url": link_file(d.src_uri)}
+            )
+        return list(groups.values())
+
+    def link_file(src_uri: str) -> str:
+        return build.page_url(config, env.page, src_uri)
+
+    @env.macro
+    def templates_page() -> Markup:
+        """Every downloadable template with description, formats, sizes and preview."""
+        return show("templates", groups=download_groups(), signup_url=link("sign-up.md"))
+
+    @env.macro
+    def template_preview(name: str) -> Markup:
+        """A template's full text as HTML, fill-in fields marked, with its downloads."""
+        group = next((g for g in download_groups() if g["name"] == name), None)
+        if group is None:
+            raise ValueError(f"template_preview({name!r}): no data/templates/{name}.yml")
+        blocks = preview_blocks(data()[f"templates/{name}"])
+        return show(
+            "template_preview", group=group, blocks=blocks, templates_url=link("templates/index.md")
+        )
 
     @env.macro
     def about() -> Markup:
