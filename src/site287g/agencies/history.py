@@ -89,6 +89,7 @@ def render(history: list[dict]) -> str:
             lines.append(f"  {key}:")
             lines.extend(f"  - {dump_flow_item(item)}" for item in h[key])
     text = "\n".join(lines) + "\n"
-    assert yaml.load(text, Loader=yaml.CSafeLoader)["imports"] == history, "history.yml would not round-trip"
+    if yaml.load(text, Loader=yaml.CSafeLoader)["imports"] != history:
+        raise RuntimeError("history.yml would not read back as written")  # emitter bug guard
     return with_schema("../schema/agency_history.schema.json", text)
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 from .normalize import Cell, Flag, clean_text, flag
 
+_EXTENSION = re.compile(r"^chrome-extension://[a-z]+/")  # Acrobat's viewer wraps copied links
+_ONE_SLASH = re.compile(r"^(https?):/(?=[^/])")
+VALID_URL = re.compile(r"^https?://\S+$")
+
 
 def link(field: str, text_raw: Cell, url_raw: Cell) -> tuple[str | None, bool, list[Flag]]:
     """Resolve a MOA/ADDENDUM cell and its hyperlink into (url, pending, flags)."""
+    url, pending, flags = _resolve(field, text_raw, url_raw)
+    if url is not None and not VALID_URL.match(url):
+        return None, pending, [*flags, flag(field, url_raw or text_raw, "bad_link")]
+    return url, pending, flags
+
+
+def _resolve(field: str, text_raw: Cell, url_raw: Cell) -> tuple[str | None, bool, list[Flag]]:
+    """Pick the URL from the cell text or its hyperlink; see link()."""
     text, flags = clean_text(field, text_raw)
     url = clean_url(field, str(url_raw).strip()) if url_raw else None
     key = text.lower()
@@ -36,6 +49,12 @@ def clean_url(field: str, url: str) -> tuple[str, list[Flag]]:
         if inner:
             flags.append(flag(field, url, "safelinks"))
             url = inner[0]
+    if _EXTENSION.match(url):
+        flags.append(flag(field, url, "url_prefix"))
+        url = _EXTENSION.sub("", url)
+    if _ONE_SLASH.match(url):
+        flags.append(flag(field, url, "url_repaired"))
+        url = _ONE_SLASH.sub(r"\1://", url)
     if " " in url:
         flags.append(flag(field, url, "url_space"))
         url = url.replace(" ", "%20")

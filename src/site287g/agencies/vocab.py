@@ -70,6 +70,8 @@ PROBLEMS: dict[str, str] = {
     "line_break": "line break inside value, joined with a space",
     "safelinks": "Outlook SafeLinks wrapper removed",
     "url_space": "space in URL encoded as %20",
+    "url_prefix": "browser-extension prefix removed from URL",
+    "url_repaired": "malformed URL, repaired",
     "link_without_url": "link text without a URL",
     "two_links": "two links in one cell, only the first URL is readable",
     "bad_link": "unrecognised link cell",
