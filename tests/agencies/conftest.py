@@ -14,8 +14,16 @@ REFERENCE = ROOT.parent / "shared" / "reference" / "287g"
 SNAPSHOTS = REFERENCE / "snapshots"
 RAW_XLSX = REFERENCE / "raw_xlsx"
 
-PART_HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED",
-               "MOA", "ADDENDUM"]
+PART_HEADER = [
+    "STATE",
+    "LAW ENFORCEMENT AGENCY",
+    "TYPE",
+    "COUNTY",
+    "SUPPORT TYPE",
+    "SIGNED",
+    "MOA",
+    "ADDENDUM",
+]
 PEND_HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE"]
 
 
@@ -50,9 +58,15 @@ def write_csv(path: Path, header: list[str], rows: list[list]) -> Path:
     return path
 
 
-def part_row(agency: str = "Harris County Sheriff's Office", model: str = "Jail Enforcement Model",
-             state: str = "TEXAS", signed: object = dt.datetime(2025, 3, 1), moa: str = "link",
-             county: str = "Harris County", kind: str = "County") -> list:
+def part_row(
+    agency: str = "Harris County Sheriff's Office",
+    model: str = "Jail Enforcement Model",
+    state: str = "TEXAS",
+    signed: object = dt.datetime(2025, 3, 1),
+    moa: str = "link",
+    county: str = "Harris County",
+    kind: str = "County",
+) -> list:
     """One participating row in the 2025-07 shape."""
     return [state, agency, kind, county, model, signed, moa, None]
 
@@ -60,7 +74,10 @@ def part_row(agency: str = "Harris County Sheriff's Office", model: str = "Jail 
 @pytest.fixture
 def small_xlsx(tmp_path: Path) -> Path:
     """A three-row participating list with hyperlinks, named like an ICE file."""
-    rows = [part_row(), part_row(model="Task Force Model"),
-            part_row("Ada County Sheriff's Office", state="IDAHO", county="Ada County")]
+    rows = [
+        part_row(),
+        part_row(model="Task Force Model"),
+        part_row("Ada County Sheriff's Office", state="IDAHO", county="Ada County"),
+    ]
     links = {(i, "MOA"): f"https://www.ice.gov/doclib/287gMOA/m{i}.pdf" for i in range(3)}
     return write_xlsx(tmp_path / "participatingAgencies03022025am.xlsx", PART_HEADER, rows, links)

@@ -60,7 +60,11 @@ def test_every_reference_file_imports_with_exact_accounting(reference, path: Pat
         rows, jem, tfm, wso, states = COUNTS[path.name]
         models = Counter(r["model"] for r in norm.records)
         assert (len(norm.records), models["jem"], models["tfm"], models["wso"]) == (
-            rows, jem, tfm, wso)
+            rows,
+            jem,
+            tfm,
+            wso,
+        )
         assert len({r["state"] for r in norm.records}) == states
     assert len({r["id"] for r in norm.records}) == len(norm.records)
 
@@ -76,8 +80,10 @@ def test_shipped_default_data_equals_newest_lists_row_for_row(reference) -> None
     assert lists["participating"]["source"] == "participating_2026-05-18am.csv"
     assert lists["participating"]["rows"] == 1843
     assert lists["pending"]["source"] == "pending_2025-12-31am.csv"
-    for kind, name in (("participating", "participating_2026-05-18am.csv"),
-                       ("pending", "pending_2025-12-31am.csv")):
+    for kind, name in (
+        ("participating", "participating_2026-05-18am.csv"),
+        ("pending", "pending_2025-12-31am.csv"),
+    ):
         expected = normalise(read_list(SNAPSHOTS / name), 2027).records
         shipped = {r["id"]: r for r in load.load_raw_records(DATA, kind)}
         assert len(shipped) == len(expected)
@@ -120,8 +126,10 @@ def test_shipped_files_validate_against_their_schema(name: str) -> None:
     assert SCHEMAS[name]
     for path in SCHEMAS[name]:
         text = path.read_text(encoding="utf-8")
-        assert text.startswith(f"# yaml-language-server: $schema=") and f"/{name}.schema" in (
-            text.splitlines()[0])
+        assert (
+            text.startswith("# yaml-language-server: $schema=")
+            and f"/{name}.schema" in (text.splitlines()[0])
+        )
         errors = [e.message for e in validator.iter_errors(yaml.safe_load(text))]
         assert errors == [], path
 

@@ -9,8 +9,17 @@ import yaml
 
 from .write import dump_flow_item, with_schema
 
-COMPARED: tuple[str, ...] = ("state", "agency", "type", "county", "model", "signed", "moa",
-                             "moa_pending", "addendum")
+COMPARED: tuple[str, ...] = (
+    "state",
+    "agency",
+    "type",
+    "county",
+    "model",
+    "signed",
+    "moa",
+    "moa_pending",
+    "addendum",
+)
 # Wayback copies of the same PDF differ only in the capture time; that is no change.
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+(?:id_)?/")
 
@@ -30,8 +39,7 @@ class Diff:
 
 def _brief(rec: dict) -> dict:
     """Enough of a record to show it in a change log."""
-    return {"id": rec["id"], "state": rec["state"], "agency": rec["agency"],
-            "model": rec["model"]}
+    return {"id": rec["id"], "state": rec["state"], "agency": rec["agency"], "model": rec["model"]}
 
 
 def _value(rec: dict, key: str) -> object:
@@ -62,8 +70,16 @@ def diff(old: list[dict], new: list[dict]) -> Diff:
 
 def entry(kind: str, as_of: str, edition: str | None, source: str, rows: int, d: Diff) -> dict:
     """One history entry for an import."""
-    return {"list": kind, "as_of": as_of, "edition": edition, "source": source, "rows": rows,
-            "added": d.added, "removed": d.removed, "changed": d.changed}
+    return {
+        "list": kind,
+        "as_of": as_of,
+        "edition": edition,
+        "source": source,
+        "rows": rows,
+        "added": d.added,
+        "removed": d.removed,
+        "changed": d.changed,
+    }
 
 
 def append(history: list[dict], new: dict) -> list[dict]:
@@ -92,4 +108,3 @@ def render(history: list[dict]) -> str:
     if yaml.load(text, Loader=yaml.CSafeLoader)["imports"] != history:
         raise RuntimeError("history.yml would not read back as written")  # emitter bug guard
     return with_schema("../schema/agency_history.schema.json", text)
-

@@ -40,20 +40,30 @@ def load_agreements(data_dir: Path | str, kind: str = "participating") -> list[A
     out: list[Agreement] = []
     for path in sorted(folder.glob("*.yml")):
         for rec in _read(path).get("agreements") or []:
-            out.append(Agreement(
-                id=rec["id"], state=rec["state"], agency=rec["agency"], type=rec.get("type"),
-                county=rec.get("county"), model=rec["model"], signed=rec.get("signed"),
-                moa=rec.get("moa"), moa_pending=bool(rec.get("moa_pending")),
-                addendum=rec.get("addendum"), flags=list(rec.get("flags") or []),
-            ))
+            out.append(
+                Agreement(
+                    id=rec["id"],
+                    state=rec["state"],
+                    agency=rec["agency"],
+                    type=rec.get("type"),
+                    county=rec.get("county"),
+                    model=rec["model"],
+                    signed=rec.get("signed"),
+                    moa=rec.get("moa"),
+                    moa_pending=bool(rec.get("moa_pending")),
+                    addendum=rec.get("addendum"),
+                    flags=list(rec.get("flags") or []),
+                )
+            )
     return out
 
 
 def load_raw_records(data_dir: Path | str, kind: str) -> list[dict]:
     """Records exactly as stored (no defaults added), for diffing against a new import."""
     folder = Path(data_dir) / "agencies" / kind
-    return [rec for path in sorted(folder.glob("*.yml"))
-            for rec in _read(path).get("agreements") or []]
+    return [
+        rec for path in sorted(folder.glob("*.yml")) for rec in _read(path).get("agreements") or []
+    ]
 
 
 def load_lists(data_dir: Path | str) -> dict:

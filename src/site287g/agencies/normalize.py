@@ -136,8 +136,9 @@ def signed_date(raw: Cell, latest_year: int) -> tuple[str | None, list[Flag]]:
     return _checked(day, raw, latest_year, flags + note)
 
 
-def _checked(day: dt.date, raw: Cell, latest_year: int, flags: list[Flag]) -> tuple[str | None,
-                                                                                  list[Flag]]:
+def _checked(
+    day: dt.date, raw: Cell, latest_year: int, flags: list[Flag]
+) -> tuple[str | None, list[Flag]]:
     """Reject signing years before 287(g) existed or after the list's year."""
     if not FIRST_YEAR <= day.year <= latest_year:
         return None, [*flags, flag("signed", raw, "impossible_date")]

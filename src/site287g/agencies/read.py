@@ -66,8 +66,10 @@ def read_list(path: Path) -> RawList:
         for (value, link), name in zip(cells, columns, strict=False):
             if name is None:
                 if not _blank(value):
-                    raise ListError(f"{path.name}: row {number} has a value in a column "
-                                    f"without a header: {value!r}")
+                    raise ListError(
+                        f"{path.name}: row {number} has a value in a column "
+                        f"without a header: {value!r}"
+                    )
                 continue
             row[name] = value
             if name in HYPERLINKED and link and not row.get(HYPERLINKED[name]):

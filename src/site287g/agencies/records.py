@@ -10,8 +10,19 @@ from .links import link
 from .read import RawList
 
 # Key order of a record in the YAML files (pending records have no "signed").
-RECORD_KEYS: tuple[str, ...] = ("id", "state", "agency", "type", "county", "model", "signed",
-                                "moa", "moa_pending", "addendum", "flags")
+RECORD_KEYS: tuple[str, ...] = (
+    "id",
+    "state",
+    "agency",
+    "type",
+    "county",
+    "model",
+    "signed",
+    "moa",
+    "moa_pending",
+    "addendum",
+    "flags",
+)
 
 
 @dataclass
@@ -63,10 +74,16 @@ def _record(cells: dict, raw: RawList, latest_year: int) -> tuple[dict | None, s
     if model is None:
         return None, f"unknown support type {cells.get('model')!r}"
     kind_type, type_flags = norm.agency_type(cells.get("type"), "type" in raw.columns)
-    county, county_flags = (None, []) if "county" not in raw.columns else norm.county(
-        cells.get("county"))
-    rec: dict = {"state": state, "agency": agency, "type": kind_type, "county": county,
-                 "model": model}
+    county, county_flags = (
+        (None, []) if "county" not in raw.columns else norm.county(cells.get("county"))
+    )
+    rec: dict = {
+        "state": state,
+        "agency": agency,
+        "type": kind_type,
+        "county": county,
+        "model": model,
+    }
     flags += model_flags + type_flags + county_flags
     if raw.kind == "participating":
         rec["signed"], date_flags = norm.signed_date(cells.get("signed"), latest_year)
@@ -74,8 +91,9 @@ def _record(cells: dict, raw: RawList, latest_year: int) -> tuple[dict | None, s
     rec["moa"], pending, moa_flags = link("moa", cells.get("moa"), cells.get("moa_url"))
     if pending:
         rec["moa_pending"] = True
-    rec["addendum"], _, add_flags = link("addendum", cells.get("addendum"),
-                                         cells.get("addendum_url"))
+    rec["addendum"], _, add_flags = link(
+        "addendum", cells.get("addendum"), cells.get("addendum_url")
+    )
     rec["flags"] = flags + moa_flags + add_flags
     return rec, ""
 

@@ -36,16 +36,17 @@ def replay(folder: Path, data_dir: Path, quiet: bool = True) -> list[str]:
             done.append(path.name)
             print(f"{path.name}: {lines[0] if quiet else chr(10).join(lines)}")
         built = scratch / "agencies"
-        files = {p.relative_to(built).as_posix(): p.read_text(encoding="utf-8")
-                 for p in sorted(built.rglob("*.yml"))}
+        files = {
+            p.relative_to(built).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(built.rglob("*.yml"))
+        }
     replace_tree(data_dir / "agencies", files, drop_dirs=["participating", "pending", "."])
     return done
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and replay."""
-    parser = argparse.ArgumentParser(prog="python -m site287g.agencies.replay",
-                                     description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m site287g.agencies.replay", description=__doc__)
     parser.add_argument("folder", type=Path, help="folder of snapshot CSV/XLSX files")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
     parser.add_argument("--verbose", action="store_true", help="print each import's report")

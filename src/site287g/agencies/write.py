@@ -19,14 +19,26 @@ _DUMPER = yaml.SafeDumper
 
 def dump(data: object) -> str:
     """Block-style YAML with keys in insertion order, long lines kept whole, Unicode as is."""
-    return yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=10_000)
+    return yaml.dump(
+        data,
+        Dumper=_DUMPER,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=10_000,
+    )
 
 
 def dump_flow_item(data: object) -> str:
     """One mapping as a single flow-style line (used for compact history entries)."""
-    return yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True,
-                     default_flow_style=True, width=100_000).strip()
+    return yaml.dump(
+        data,
+        Dumper=_DUMPER,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=True,
+        width=100_000,
+    ).strip()
 
 
 def with_schema(schema: str, body: str) -> str:
@@ -43,8 +55,9 @@ def state_files(kind: str, records: Iterable[dict]) -> dict[str, str]:
     for state, recs in sorted(by_state.items()):
         recs.sort(key=lambda r: (r["agency"].casefold(), MODELS.index(r["model"]), r["id"]))
         body = dump({"list": kind, "state": state, "agreements": recs})
-        files[f"{kind}/{state.lower()}.yml"] = with_schema("../../schema/agencies.schema.json",
-                                                           body)
+        files[f"{kind}/{state.lower()}.yml"] = with_schema(
+            "../../schema/agencies.schema.json", body
+        )
     return files
 
 
@@ -79,9 +92,11 @@ def replace_tree(
 
 def _ignore_dirs(root: Path, drop: set[str]) -> Callable[[str, list[str]], list[str]]:
     """copytree filter that leaves out the contents of the directories being rebuilt."""
+
     def ignore(directory: str, names: list[str]) -> list[str]:
         rel = Path(directory).relative_to(root).as_posix()
         return list(names) if rel in drop else []
+
     return ignore
 
 
