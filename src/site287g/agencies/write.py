@@ -13,8 +13,8 @@ import yaml
 from .vocab import MODELS
 
 SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
-# One dumper everywhere: the output must not depend on whether libyaml is installed.
-_DUMPER = yaml.SafeDumper
+# libyaml's emitter, like the C loader the data layer requires; pure Python is 5x slower.
+_DUMPER = yaml.CSafeDumper
 
 
 def dump(data: object) -> str:
