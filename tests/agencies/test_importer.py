@@ -12,7 +12,7 @@ from site287g.agencies import load, write
 from site287g.agencies.importer import main, run_import
 from site287g.agencies.read import ListError
 
-from .conftest import PART_HEADER, PEND_HEADER, RAW_XLSX, part_row, write_xlsx
+from .conftest import PART_HEADER, PEND_HEADER, RAW_XLSX, ROOT, part_row, write_xlsx
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -174,3 +174,19 @@ def test_cli_prints_accounting_and_quality(tmp_path: Path, small_xlsx: Path, cap
     out = capsys.readouterr().out
     assert "rows read 3 = written 3 + rejected 0  (blank rows skipped: 0)" in out
     assert "data-quality flags: 0" in out
+
+
+def test_output_is_validated_against_the_schemas_before_writing(
+    tmp_path: Path, small_xlsx: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "schema", data / "schema")
+    run_import(small_xlsx, data_dir=data, out=_quiet)
+    assert len(load.load_agreements(data)) == 3
+    strict = data / "schema" / "agencies.schema.json"
+    strict.write_text(strict.read_text().replace('"TX",', ""))  # pretend TX became unknown
+    newer = shutil.copy(small_xlsx, tmp_path / "participatingAgencies04012025am.xlsx")
+    before = _snapshot(data / "agencies")
+    with pytest.raises(ListError, match=r"agencies/participating/tx.yml: state: 'TX' is not one"):
+        run_import(Path(newer), data_dir=data, out=_quiet)
+    assert _snapshot(data / "agencies") == before
