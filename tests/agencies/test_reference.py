@@ -156,3 +156,11 @@ def test_schema_enums_match_the_importer_vocabulary() -> None:
     assert flag["field"]["enum"] == list(FIELDS)
     history = json.loads((DATA / "schema" / "agency_history.schema.json").read_text())
     assert history["$defs"]["changed"]["properties"]["fields"]["items"]["enum"] == list(COMPARED)
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_commented_schema_examples_validate(name: str) -> None:
+    path = DATA / "schema" / "examples" / f"{name}.example.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=../{name}.schema.json\n")
+    assert [e.message for e in _validator(name).iter_errors(yaml.safe_load(text))] == []

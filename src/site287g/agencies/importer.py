@@ -39,6 +39,8 @@ def run_import(
             f"WARNING: {len(late)} agreement(s) signed after the list's date {as_of} (latest "
             f"{max(late)}); if the file name has the wrong year, use --as-of"
         )
+    if len(raw.rows) == 1000:  # ICE published exactly 1000 rows for two weeks in Sep 2025
+        out("WARNING: exactly 1000 rows; ICE's export may have been cut off at 1000")
     d = hist.diff(load.load_raw_records(data_dir, raw.kind), norm.records)
     files, section = _render(raw, norm, as_of, d, data_dir, lists)
     for line in hist.describe(raw.kind, str(as_of), d) + quality.summary(section):
