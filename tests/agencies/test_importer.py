@@ -190,3 +190,16 @@ def test_output_is_validated_against_the_schemas_before_writing(
     with pytest.raises(ListError, match=r"agencies/participating/tx.yml: state: 'TX' is not one"):
         run_import(Path(newer), data_dir=data, out=_quiet)
     assert _snapshot(data / "agencies") == before
+
+
+def test_unreadable_or_misnamed_files_give_one_error_line(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "participatingAgencies05182026am.xlsx"
+    broken.write_bytes(b"not a zip file")
+    assert main([str(broken), "--data-dir", str(tmp_path / "data")]) == 2
+    assert "error: participatingAgencies05182026am.xlsx: cannot read the file" in (
+        capsys.readouterr().err
+    )
+    assert main([str(tmp_path / "missing.xlsx")]) == 2
+    with pytest.raises(SystemExit):
+        main([str(broken), "--as-of", "18/05/2026"])
+    assert "expected YYYY-MM-DD" in capsys.readouterr().err

@@ -120,6 +120,14 @@ def _in_list_order(sections: dict) -> dict:
     return {k: sections[k] for k in load.LISTS if k in sections}
 
 
+def _as_of_arg(text: str) -> AsOf:
+    """argparse type for --as-of with a readable message."""
+    try:
+        return parse_as_of(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run the import, print errors without a traceback."""
     parser = argparse.ArgumentParser(
@@ -127,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("file", type=Path, help="ICE list (.xlsx) or a CSV snapshot")
     parser.add_argument("--list", choices=load.LISTS, help="expected list; refused if it differs")
-    parser.add_argument("--as-of", type=parse_as_of, help="list date YYYY-MM-DD[am|pm|mid]")
+    parser.add_argument("--as-of", type=_as_of_arg, help="list date YYYY-MM-DD[am|pm|mid]")
     parser.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
