@@ -46,6 +46,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("signup.yml", "signup"),
     Entry("faq.yml", "faq"),
     Entry("templates/*.yml", _template_schema, check=_template_rules),
+    Entry("agencies/participating/*.yml", "agencies", required=False),
+    Entry("agencies/pending/*.yml", "agencies", required=False),
+    Entry("agencies/lists.yml", "agency_lists"),
+    Entry("agencies/history.yml", "agency_history"),
+    Entry("agencies/quality.yml", "agency_quality"),
 )
 
 # Folders under data/ that hold no site data (schemas and their commented examples).

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .errors import DataError
@@ -149,9 +150,64 @@ def _explain(error: ValidationError, data: Any, display: str) -> list[DataError]
     return [DataError(display, line, field, f"{error.message}{hint}")]
 
 
+@cache
+def _fast_validator(schema_dir: Path, name: str) -> Callable[[Any], Any] | None:
+    """A compiled validator (fastjsonschema) for the common case: valid data; None if the
+    schema uses something it cannot compile (the full validator then does all the work)."""
+    try:
+        return fastjsonschema.compile(load_schema(schema_dir, name))
+    except Exception:  # noqa: BLE001 - any compile failure just means: take the slow path
+        return None
+
+
+def _repeats(schema: dict, data: Any, root: dict) -> bool:
+    """Whether any ``x-unique-by`` list below ``schema`` holds a repeated key (or may: combinators
+    are not followed, so they answer True and the full validator decides)."""
+    if not isinstance(schema, dict):
+        return False
+    if "$ref" in schema:
+        ref = schema["$ref"]
+        if not ref.startswith("#/"):
+            return True  # a reference into another file: let the full validator decide
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        if _repeats(target, data, root):
+            return True
+    if any(k in schema for k in ("anyOf", "oneOf", "allOf", "if")) and _mentions_unique(schema):
+        return True
+    key = schema.get("x-unique-by")
+    if key and isinstance(data, list):
+        values = [item.get(key) for item in data if isinstance(item, dict) and key in item]
+        if len(values) != len(set(values)):
+            return True
+    if isinstance(data, dict):
+        props = schema.get("properties", {})
+        return any(_repeats(props[k], v, root) for k, v in data.items() if k in props)
+    if isinstance(data, list) and "items" in schema:
+        return any(_repeats(schema["items"], item, root) for item in data)
+    return False
+
+
+def _mentions_unique(schema: Any) -> bool:
+    """Whether ``x-unique-by`` appears anywhere in a schema fragment."""
+    return "x-unique-by" in json.dumps(schema)
+
+
 def validate(data: Any, schema_dir: Path, schema_name: str, display: str) -> list[DataError]:
     """Validate data against a named schema and return every problem found."""
-    validator = _Validator(load_schema(schema_dir, schema_name))
+    schema = load_schema(schema_dir, schema_name)
+    fast = _fast_validator(schema_dir, schema_name)
+    try:
+        if fast is not None:
+            fast(data)
+    except fastjsonschema.JsonSchemaException:
+        pass  # explain it with the full validator below
+    else:
+        if fast is not None and not _repeats(schema, data, schema):
+            return []
+    # Slow path, only for data with problems: jsonschema reports every error with its path.
+    validator = _Validator(schema)
     errors: list[DataError] = []
     for error in validator.iter_errors(data):
         errors.extend(_explain(error, data, display))
