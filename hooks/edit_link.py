@@ -15,7 +15,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     repository = build.site_data(config)["site"].get("repository")
     name = page.meta.get("data")
     page.edit_url = None
-    if repository and name:
+    if repository and name and (build.project_dir(config) / "data" / f"{name}.yml").is_file():
         branch = repository.get("branch", "main")
         base = repository["url"].rstrip("/")
         page.edit_url = safe_url(f"{base}/edit/{branch}/data/{name}.yml")

@@ -9,6 +9,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 from site287g import build
 from site287g.publish.feed import atom_feed
@@ -16,6 +18,9 @@ from site287g.publish.seo import safe_url
 
 # A host name such as www.example.org: letters, digits, hyphens, dots; no scheme, no path.
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# Feed entries link to the agency pages' "What's new" page once it exists (branch agencypages).
+WHATS_NEW = "agencies/whats-new.md"
+_feed_link: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -23,6 +28,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Static templates are rendered with the site's context and never copied as they are.
     config.theme.static_templates.update({"robots.txt", "feed.xml"})
     return config
+
+
+@event_priority(-100)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Note where feed entries link to, after the hooks that generate pages have run."""
+    target = files.get_file_from_path(WHATS_NEW)
+    _feed_link[config.config_file_path] = target.url if target else ""
+    return files
 
 
 def on_template_context(
@@ -40,7 +53,7 @@ def on_template_context(
             site_url=safe_url(site_url),
             title=data["site"]["title"],
             author=data["site"]["publisher"]["name"],
-            link=safe_url(site_url),
+            link=safe_url(site_url + _feed_link.get(config.config_file_path, "")),
         )
     return context
 
