@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,3 +52,16 @@ def test_no_build_time_in_the_site(tmp_path: Path) -> None:
         text = body.decode("utf-8", errors="replace")
         found += [f"{name}: {s}" for s in stamps if s in text]
     assert not found, found
+
+
+def test_no_clock_or_git_macros_in_sources() -> None:
+    """mkdocs-macros offers now() and git.* (commit dates, authors): pages and templates must
+    not use them, or each build would differ."""
+    from .conftest import ROOT
+
+    pattern = re.compile(r"\bnow\(\)|\bgit\.(date|short_commit|commit|author|tag|status|raw)")
+    sources = [*ROOT.joinpath("docs").rglob("*.md"), *ROOT.joinpath("overrides").rglob("*.html")]
+    sources += [*ROOT.joinpath("src", "site287g").rglob("*.html")]
+    assert sources
+    used = [p.relative_to(ROOT).as_posix() for p in sources if pattern.search(p.read_text("utf-8"))]
+    assert not used, used
