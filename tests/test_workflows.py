@@ -62,6 +62,24 @@ def test_workflows_match_the_schema(schema: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_dependabot_config_matches_the_schema() -> None:
+    """Dependabot keeps the pinned SHAs current; its file is valid too."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.dependabot",
+            str(ROOT / ".github" / "dependabot.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_schema_check_catches_a_mistake(tmp_path: Path) -> None:
     """Guard against a check that accepts anything: a misspelt key is refused."""
     bad = tmp_path / "bad.yml"
