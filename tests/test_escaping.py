@@ -69,4 +69,16 @@ def test_title_in_head_is_literal(escaped_site: Path) -> None:
         'Questions with "quotes" and <tags>.'
     )
     assert title in [text(a) for a in soup.select("nav.md-nav--primary a")]
-    assert not [s for s in soup.find_all("script") if "alert" in s.text]
+    code = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+    assert not [s for s in code if "alert" in s.text]
+
+
+def test_structured_data_is_inert(escaped_site: Path) -> None:
+    """FAQPage JSON-LD carries the text as typed, with no markup that could end its script."""
+    soup = page(escaped_site, "faq/")
+    (script,) = soup.find_all("script", type="application/ld+json")
+    assert "<" not in script.string
+    data = json.loads(script.string)
+    assert data["name"] == 'FAQ {{ 7*7 }} <script>alert(1)</script> "quoted"'
+    names = [q["name"] for q in data["mainEntity"]]
+    assert "Is <script>alert('x')</script> run?" in names

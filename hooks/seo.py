@@ -1,0 +1,58 @@
+"""Hand each page its sharing tags, last-updated date and (on the FAQ) FAQPage data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from site287g import build
+from site287g.publish import seo
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Settle the page's last-updated date before the sitemap (built ahead of pages) reads it.
+
+    ``page.meta['updated']`` is the page's last-updated date: front matter or a hook run on
+    page_markdown (agency pages: their list's as_of) may set it; otherwise data/site.yml's
+    content_as_of.
+    """
+    site = build.site_data(config)["site"]
+    try:
+        updated = seo.iso_date(page.meta.get("updated", site["content_as_of"]), page.file.src_uri)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    page.meta["updated"] = updated
+    # MkDocs writes update_date as the sitemap's <lastmod> and the sitemap.xml.gz mtime.
+    page.update_date = updated
+    return html
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Compute ``seo`` for overrides/partials/seo.html and updated.html."""
+    data = build.site_data(config)
+    site = data["site"]
+    updated = page.meta["updated"]
+    url = page.canonical_url
+    context["seo"] = {
+        "sharing": seo.sharing(
+            title=page.title or config.site_name,
+            description=page.meta.get("description") or config.site_description,
+            url=url,
+            site_name=config.site_name,
+            home=page.is_homepage,
+            updated=updated,
+        ),
+        "updated": updated,
+        "updated_text": seo.human_date(updated),
+        "jsonld": seo.faq_page(data["faq"], url) if page.meta.get("data") == "faq" else None,
+        "feed": "feed.xml" if data.files.get("agencies/history") else None,
+        "feed_title": f"{site['title']}: changes to the agency lists",
+    }
+    return context

@@ -1,0 +1,1 @@
+"""Publishing: what search engines, link previews and feed readers read. Never imports MkDocs."""

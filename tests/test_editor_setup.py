@@ -1,0 +1,51 @@
+"""Editors get schema help in VS Code for every data file, and a guide linked from the README."""
+
+from __future__ import annotations
+
+import json
+import re
+from fnmatch import fnmatch
+
+from .conftest import ROOT
+
+SETTINGS = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.M)
+
+
+def mapped(data_file: str) -> list[str]:
+    """The schemas .vscode/settings.json maps to a path under the project."""
+    found = []
+    for schema, patterns in SETTINGS["yaml.schemas"].items():
+        patterns = [patterns] if isinstance(patterns, str) else patterns
+        if any(fnmatch(data_file, p) for p in patterns):
+            found.append(schema)
+    return found
+
+
+def test_every_data_file_maps_to_its_schema() -> None:
+    """Each data file has one schema in the VS Code settings: the one its first line names."""
+    files = sorted(p for p in (ROOT / "data").rglob("*.yml"))
+    assert files
+    for path in files:
+        name = path.relative_to(ROOT).as_posix()
+        schemas = mapped(name)
+        assert len(schemas) == 1, f"{name}: {schemas}"
+        declared = SCHEMA_LINE.search(path.read_text(encoding="utf-8"))
+        assert declared, f"{name} has no yaml-language-server line"
+        assert (path.parent / declared[1]).resolve() == (ROOT / schemas[0]).resolve(), name
+
+
+def test_mapped_schemas_exist_or_come_with_agency_data() -> None:
+    """Every schema the settings name exists (the agency ones arrive with the agency data)."""
+    for schema in SETTINGS["yaml.schemas"]:
+        path = ROOT / schema
+        assert path.exists() or "agenc" in schema, schema
+
+
+def test_editor_guide_is_linked() -> None:
+    """EDITORS.md exists at the root and the README links to it; docs/ has no editor page."""
+    assert "](EDITORS.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = (ROOT / "EDITORS.md").read_text(encoding="utf-8")
+    for needle in ("make import FILE=", "make check", "make serve", "data/faq.yml"):
+        assert needle in guide
+    assert not list((ROOT / "docs").rglob("*editor*"))
