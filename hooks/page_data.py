@@ -34,9 +34,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     source = data[name]
     model = page.meta.get("model")
     if model:
-        chosen = [m for m in source["models"] if m["id"] == model]
+        chosen = [m for m in source.get("models", []) if m["id"] == model]
         if not chosen:
-            raise PluginError(f"{page.file.src_uri}: front matter 'model: {model}' is unknown")
+            raise PluginError(
+                f"{page.file.src_uri}: front matter 'model: {model}' names no model "
+                f"of data/{name}.yml"
+            )
         source = {"title": chosen[0]["name"], "description": chosen[0]["summary"]}
     # Templates carry a document title ("MEMORANDUM OF AGREEMENT"); their page uses `name`.
     title = source.get("name") or source["title"]

@@ -65,7 +65,7 @@ class Serve:
         """Fetch a page from the server."""
         url = f"http://127.0.0.1:{self.port}/{path}"
         try:
-            with urllib.request.urlopen(url, timeout=10) as response:
+            with urllib.request.urlopen(url, timeout=30) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as exc:
             return exc.code, ""
@@ -127,7 +127,9 @@ def test_failure_mid_build_keeps_whole_site(served: tuple[Serve, Path]) -> None:
     server, project = served
     model_page = project / "docs" / "models" / "task-force-model.md"
     edit(model_page, "model: tfm\n", "model: nope\n")
-    server.wait(lambda: "front matter 'model: nope' is unknown" in server.output, "the page error")
+    server.wait(
+        lambda: "front matter 'model: nope' names no model" in server.output, "the page error"
+    )
     for path in ("", "faq/", "models/task-force-model/"):
         status, body = server.get(path)
         assert status == 200 and "Last updated" in body, path

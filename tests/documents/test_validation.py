@@ -190,7 +190,7 @@ def test_fields_and_preview(tmp_path):
 def test_schema_examples():
     from .conftest import ROOT
 
-    example = load_template(ROOT / "data" / "schema" / "template.example.yml")
+    example = load_template(ROOT / "data" / "schema" / "examples" / "template.example.yml")
     assert validate(example) == []
 
 
