@@ -42,8 +42,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             )
         source = {"title": chosen[0]["name"], "description": chosen[0]["summary"]}
     # Templates carry a document title ("MEMORANDUM OF AGREEMENT"); their page uses `name`.
-    title = source.get("name") or source["title"]
-    description = source.get("description") or source.get("note") or title
+    title = page.meta.get("title") or source.get("name") or source["title"]
+    description = (
+        page.meta.get("description") or source.get("description") or source.get("note") or title
+    )
     # The theme prints titles and descriptions unescaped: hand it escaped Markup.
     page.meta["title"] = escape(title)
     page.meta["description"] = escape(description)
