@@ -142,21 +142,19 @@ class Visits:
 
 def _watch(page, visits: Visits) -> None:
     """Record requests, failures and console errors of ``page``."""
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            visits.failures.append(f"{response.url}: HTTP {response.status}")
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            visits.console_errors.append(f"{page.url}: {message.text}")
+
     page.on("request", lambda request: visits.requests.append(request.url))
-    page.on(
-        "requestfailed",
-        lambda request: visits.failures.append(f"{request.url}: {request.failure}"),
-    )
-    page.on(
-        "response",
-        lambda response: response.status >= 400
-        and visits.failures.append(f"{response.url}: HTTP {response.status}"),
-    )
-    page.on(
-        "console",
-        lambda message: message.type == "error"
-        and visits.console_errors.append(f"{page.url}: {message.text}"),
-    )
+    page.on("requestfailed", lambda r: visits.failures.append(f"{r.url}: {r.failure}"))
+    page.on("response", on_response)
+    page.on("console", on_console)
     page.on("pageerror", lambda error: visits.console_errors.append(f"{page.url}: {error}"))
 
 
