@@ -175,12 +175,12 @@ def visits(server: Server) -> Visits:
 
 @pytest.fixture
 def open_page(context, visits: Visits):
-    """Open a URL in a new watched page of this test's context and wait until it is idle."""
+    """Open a URL in a new watched page of this test's context and wait until it has loaded."""
 
-    def run(url: str, ctx=None):
+    def run(url: str, ctx=None, wait_until: str = "load"):
         page = (ctx or context).new_page()
         _watch(page, visits)
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until=wait_until)
         return page
 
     return run
