@@ -3,7 +3,8 @@
 Builds the site for a local origin, serves it on 127.0.0.1, and runs Lighthouse (npm
 lighthouse@12.2.3, installed into .audit/ by `make audit`) with Debian's Chromium on the home
 page, the FAQ and, when they exist, the participating agencies page and one state page.
-Prints a table and exits 1 when a score misses its target. JSON reports go to .audit/reports/.
+The local server gzips text like any static host would. Prints a table and exits 1 when a
+score misses its target. JSON reports go to .audit/reports/.
 
     python scripts/audit.py [--lighthouse .audit/node_modules/lighthouse/cli/index.js]
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import json
 import os
 import socket
@@ -39,14 +41,31 @@ TARGETS = {
 }
 # Pages other branches add; the first address that answers is audited.
 AGENCY_PAGES = ("agencies/participating/", "participating-agencies/", "agencies/", "participating/")
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-class Quiet(SimpleHTTPRequestHandler):
-    """Serve files without logging each request."""
+class StaticHost(SimpleHTTPRequestHandler):
+    """Serve files quietly and gzip text, as every static host (GitHub Pages, Netlify) does."""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def free_port() -> int:
@@ -141,7 +160,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
         build(site_dir, base)
-        handler = functools.partial(Quiet, directory=str(site_dir))
+        handler = functools.partial(StaticHost, directory=str(site_dir))
         httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         try:
