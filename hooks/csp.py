@@ -36,6 +36,7 @@ SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SAFE = re.compile(r"[A-Za-z0-9 '+/=;:.-]+")
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _template: Template | None = None
+_serving = False
 
 
 class _InlineScripts(HTMLParser):
@@ -94,6 +95,12 @@ def secure(html: str, where: str) -> str:
     return html[: head.end()] + "\n    " + meta + html[head.end() :]
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether this is `mkdocs serve`, whose live-reload inline script no hash can allow."""
+    global _serving
+    _serving = command == "serve"
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Keep the theme's security-meta partial for the pages to come."""
     global _template
@@ -102,12 +109,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Secure each page once its HTML is final."""
-    return secure(output, page.file.src_uri)
+    """Secure each page once its HTML is final (not under `mkdocs serve`: see on_startup)."""
+    return output if _serving else secure(output, page.file.src_uri)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Secure the pages built from templates alone, such as 404.html."""
-    if template_name.endswith(".html"):
+    if template_name.endswith(".html") and not _serving:
         return secure(output_content, template_name)
     return output_content
