@@ -42,6 +42,17 @@ TARGETS = {
 # Pages other branches add; the first address that answers is audited.
 AGENCY_PAGES = ("agencies/participating/", "participating-agencies/", "agencies/", "participating/")
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+_STATE_SLUGS = """
+al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
+ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy pr gu vi as mp
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+minnesota mississippi missouri montana nebraska nevada new-hampshire new-jersey new-mexico
+new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania rhode-island
+south-carolina south-dakota tennessee texas utah vermont virginia washington west-virginia
+wisconsin wyoming puerto-rico guam
+"""
+STATES = frozenset(_STATE_SLUGS.split())
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -110,17 +121,16 @@ def pages_to_audit(base: str, site_dir: Path) -> list[tuple[str, str]]:
     agencies = next((base + p for p in AGENCY_PAGES if answers(base + p)), None)
     if agencies:
         chosen.append(("agencies", agencies))
-        locs = [
-            loc.text.strip()
-            for loc in ET.parse(site_dir / "sitemap.xml").iterfind("sm:url/sm:loc", SITEMAP_NS)
-        ]
-        below = sorted(
-            loc
-            for loc in locs
-            if loc.startswith(agencies) and loc != agencies and len(urlsplit(loc).path) > 1
-        )
-        if below:
-            chosen.append(("state", below[0]))
+    locs = [
+        loc.text.strip()
+        for loc in ET.parse(site_dir / "sitemap.xml").iterfind("sm:url/sm:loc", SITEMAP_NS)
+    ]
+    # A state page: its last path segment names a state ("tx" or "texas").
+    states = sorted(
+        loc for loc in locs if urlsplit(loc).path.rstrip("/").rsplit("/", 1)[-1] in STATES
+    )
+    if states:
+        chosen.append(("state", states[0]))
     return chosen
 
 
