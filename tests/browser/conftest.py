@@ -7,6 +7,7 @@ Policy violation, so a test can assert that a visitor's browser saw none of them
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -83,18 +84,27 @@ class Server:
         return self.base.rstrip("/")
 
 
-@pytest.fixture(scope="session")
-def server(built_site: Path) -> Iterator[Server]:
-    """Serve the built site from a threaded http.server on an ephemeral port."""
-    handler = functools.partial(_Handler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[Server]:
+    """Serve ``directory`` from a threaded http.server on an ephemeral port of 127.0.0.1."""
+    handler = functools.partial(_Handler, directory=str(directory))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     host, port = httpd.server_address[:2]
-    yield Server(f"http://{host}:{port}/", built_site)
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield Server(f"http://{host}:{port}/", directory)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[Server]:
+    """The real site, built once, on a local server."""
+    with serve(built_site) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

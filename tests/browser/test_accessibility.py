@@ -7,14 +7,21 @@ import pytest
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
 
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
 @pytest.mark.parametrize(
-    ("preference", "scheme"), [("light", "default"), ("dark", "slate")], ids=["light", "dark"]
+    ("preference", "scheme", "viewport"),
+    [("light", "default", DESKTOP), ("dark", "slate", DESKTOP), ("light", "default", PHONE)],
+    ids=["light", "dark", "phone"],
 )
 def test_every_page_passes_axe(
-    preference, scheme, page_urls, server, open_page, new_context, axe_violations
+    preference, scheme, viewport, page_urls, server, open_page, new_context, axe_violations
 ):
-    """Every page of the sitemap, and the 404 page, in the palette the visitor's system prefers."""
-    ctx = new_context(viewport={"width": 1280, "height": 900}, color_scheme=preference)
+    """Every page of the sitemap, and the 404 page, in the palette the visitor's system prefers,
+    on a desktop screen and on a phone."""
+    ctx = new_context(viewport=viewport, color_scheme=preference, is_mobile=viewport is PHONE)
     violations = []
     for url in [*page_urls, server.base + "no-such-page/"]:
         page = open_page(url, ctx)
