@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 # Mark every visible control of the page, as a sighted keyboard user would expect to reach it.
 MARK_CONTROLS = """() => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
@@ -64,11 +66,20 @@ def tab_through(page) -> tuple[set[int], list[str]]:
     raise AssertionError(f"{page.url}: focus never left the page after {MAX_TABS} Tabs")
 
 
-def test_every_control_is_reachable_and_visibly_focused(page_urls, open_page):
-    """Tab reaches every visible control of every page, each with a visible focus indicator."""
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_control_is_reachable_and_visibly_focused(
+    viewport, page_urls, open_page, new_context
+):
+    """Tab reaches every visible control of every page, each with a visible focus indicator,
+    and nothing out of sight (such as a closed menu) takes focus."""
+    ctx = new_context(viewport=viewport, is_mobile=viewport is PHONE)
     problems = []
     for url in page_urls:
-        page = open_page(url)
+        page = open_page(url, ctx)
         total = page.evaluate(MARK_CONTROLS)
         assert total > 0, f"{url}: no controls found"
         reached, unseen = tab_through(page)
@@ -133,3 +144,62 @@ def test_skip_link_moves_to_the_main_content(page_urls, open_page):
             problems.append(f"{url}: Tab after skipping goes back before the main content")
         page.close()
     assert not problems, "\n".join(problems)
+
+
+def tab_to(page, condition: str) -> dict:
+    """Press Tab until the focused element satisfies the JS ``condition`` (el => bool)."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => ({condition})(document.activeElement)"):
+            return page.evaluate(FOCUS)
+    raise AssertionError(f"{page.url}: Tab never reached {condition}")
+
+
+def test_phone_menu_works_from_the_keyboard(server, open_page, new_context):
+    """On a phone-sized screen the menu and its sub-menu open with the keyboard, show focus,
+    and lead to a page; going back out of the sub-menu keeps focus in the menu."""
+    ctx = new_context(viewport=PHONE, is_mobile=True)
+    page = open_page(server.base, ctx)
+    page.evaluate(MARK_CONTROLS)
+    drawer = page.locator("#__drawer")
+    assert page.locator(".md-sidebar--primary").is_visible() is False or not drawer.is_checked()
+
+    menu = tab_to(page, "(el) => el.textContent.trim() === 'Open navigation'")
+    assert menu["visible"]
+    page.keyboard.press("Enter")
+    assert drawer.is_checked()
+
+    models = tab_to(
+        page, "(el) => el.matches('label.md-nav__link') && el.textContent.trim() === 'Models'"
+    )
+    assert models["visible"]
+    page.keyboard.press("Space")
+    toggle = page.locator("#" + page.evaluate("document.activeElement.htmlFor"))
+    assert toggle.is_checked()
+
+    back = tab_to(page, "(el) => el.matches('label.md-nav__title')")
+    assert back["visible"]
+    page.keyboard.press("Enter")
+    assert not toggle.is_checked()
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Models"
+
+    page.keyboard.press("Enter")
+    link = tab_to(page, "(el) => el.textContent.trim() === 'Task Force Model'")
+    assert link["visible"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(server.base + "models/task-force-model/")
+
+
+def test_phone_search_opens_from_the_keyboard(server, open_page, new_context):
+    """On a phone-sized screen the search button opens search, ready to type into."""
+    ctx = new_context(viewport=PHONE, is_mobile=True)
+    page = open_page(server.base, ctx)
+    page.evaluate(MARK_CONTROLS)
+    button = tab_to(page, "(el) => el.textContent.trim() === 'Search' && el.matches('label')")
+    assert button["visible"]
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("Task Force Model")
+    result = page.locator(".md-search-result__item a", has_text="Task Force Model").first
+    result.wait_for()
+    assert result.is_visible()
