@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import serve
+from tests.browser.server import serve
 from tests.browser.test_keyboard import FOCUS, MARK_CONTROLS
 from tests.conftest import build_project, copy_project
 
