@@ -1,0 +1,120 @@
+"""Give every page a Content-Security-Policy that allows only the site's own origin.
+
+A static host may not let us set HTTP headers, so the policy is a ``<meta http-equiv>`` written
+as the first element of ``<head>`` (a meta policy covers only what follows it). Material's inline
+scripts are allowed by the sha256 of their exact text, computed here from the final HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+
+from jinja2 import Environment, Template
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# No 'unsafe-inline' or 'unsafe-eval' anywhere: the built HTML has no style="" attributes, and
+# Material sets styles through the CSSOM (element.style), which CSP does not restrict.
+POLICY = (
+    ("default-src", "'self'"),
+    ("script-src", "'self' {hashes}"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+SAFE = re.compile(r"[A-Za-z0-9 '+/=;:.-]+")
+HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_template: Template | None = None
+_serving = False
+
+
+class _InlineScripts(HTMLParser):
+    """Collect the exact text of every inline script a browser would run."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag != "script":
+            return
+        attributes = dict(attrs)
+        kind = (attributes.get("type") or "").strip().lower()
+        if "src" not in attributes and kind in SCRIPT_TYPES:
+            self._open = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open is not None:
+            self.bodies.append("".join(self._open))
+            self._open = None
+
+
+def policy_for(html: str) -> str:
+    """The policy for one page: its own inline scripts allowed by hash, nothing else inline."""
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    digests = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+            for body in parser.bodies
+        }
+    )
+    return "; ".join(
+        f"{name} {value}".format(hashes=" ".join(digests)).strip() for name, value in POLICY
+    )
+
+
+def secure(html: str, where: str) -> str:
+    """Insert the security meta tags as the first element of ``<head>``."""
+    head = HEAD.search(html)
+    if head is None or _template is None:
+        raise PluginError(f"{where}: no <head> to put the Content-Security-Policy in")
+    policy = policy_for(html)
+    # Only these characters occur in a policy: no escaping needed, and none wasted, since the
+    # <meta charset> that follows must stay within the first 1024 bytes.
+    if not SAFE.fullmatch(policy):
+        raise PluginError(f"{where}: unexpected characters in the policy {policy!r}")
+    meta = _template.render(policy=Markup(policy)).strip()
+    return html[: head.end()] + "\n    " + meta + html[head.end() :]
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether this is `mkdocs serve`, whose live-reload inline script no hash can allow."""
+    global _serving
+    _serving = command == "serve"
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep the theme's security-meta partial for the pages to come."""
+    global _template
+    _template = env.get_template("partials/security-meta.html")
+    return env
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Secure each page once its HTML is final (not under `mkdocs serve`: see on_startup)."""
+    return output if _serving else secure(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Secure the pages built from templates alone, such as 404.html."""
+    if template_name.endswith(".html") and not _serving:
+        return secure(output_content, template_name)
+    return output_content
