@@ -1,0 +1,1 @@
+"""ICE 287(g) agency-list importer: read, normalise, identify, diff and write agreements."""

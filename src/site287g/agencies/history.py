@@ -1,0 +1,110 @@
+"""Compare two versions of a list and keep the per-import change log (history.yml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .write import dump_flow_item, with_schema
+
+COMPARED: tuple[str, ...] = (
+    "state",
+    "agency",
+    "type",
+    "county",
+    "model",
+    "signed",
+    "moa",
+    "moa_pending",
+    "addendum",
+)
+# Wayback copies of the same PDF differ only in the capture time; that is no change.
+_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+(?:id_)?/")
+
+
+@dataclass
+class Diff:
+    """Agreements added, removed and changed (with the names of the changed fields)."""
+
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    changed: list[dict] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        """True when nothing changed."""
+        return not (self.added or self.removed or self.changed)
+
+
+def _brief(rec: dict) -> dict:
+    """Enough of a record to show it in a change log."""
+    return {"id": rec["id"], "state": rec["state"], "agency": rec["agency"], "model": rec["model"]}
+
+
+def _value(rec: dict, key: str) -> object:
+    """A field value as compared: missing is None, Wayback capture times ignored."""
+    value = rec.get(key)
+    if key == "moa_pending":
+        return bool(value)
+    if isinstance(value, str) and key in ("moa", "addendum"):
+        return _WAYBACK.sub("https://web.archive.org/web/", value)
+    return value
+
+
+def diff(old: list[dict], new: list[dict]) -> Diff:
+    """Match records by id and list what was added, removed or changed."""
+    before = {r["id"]: r for r in old}
+    after = {r["id"]: r for r in new}
+    out = Diff()
+    for rid in sorted(after.keys() - before.keys()):
+        out.added.append(_brief(after[rid]))
+    for rid in sorted(before.keys() - after.keys()):
+        out.removed.append(_brief(before[rid]))
+    for rid in sorted(after.keys() & before.keys()):
+        fields = [k for k in COMPARED if _value(before[rid], k) != _value(after[rid], k)]
+        if fields:
+            out.changed.append({**_brief(after[rid]), "fields": fields})
+    return out
+
+
+def entry(kind: str, as_of: str, edition: str | None, source: str, rows: int, d: Diff) -> dict:
+    """One history entry for an import."""
+    return {
+        "list": kind,
+        "as_of": as_of,
+        "edition": edition,
+        "source": source,
+        "rows": rows,
+        "added": d.added,
+        "removed": d.removed,
+        "changed": d.changed,
+    }
+
+
+def append(history: list[dict], new: dict) -> list[dict]:
+    """Add an entry, unless it repeats the last import of that list with no change."""
+    last = next((h for h in reversed(history) if h["list"] == new["list"]), None)
+    same = last is not None and all(last[k] == new[k] for k in ("as_of", "edition", "source"))
+    if same and not (new["added"] or new["removed"] or new["changed"]):
+        return history
+    return [*history, new]
+
+
+def render(history: list[dict]) -> str:
+    """history.yml text: one line per agreement so that each import is a readable diff."""
+    lines = ["imports:"]
+    for h in history:
+        lines.append(f"- list: {h['list']}")
+        for key in ("as_of", "edition", "source", "rows"):
+            lines.append(f"  {key}: {dump_flow_item(h[key]).removesuffix('...').strip()}")
+        for key in ("added", "removed", "changed"):
+            if not h[key]:
+                lines.append(f"  {key}: []")
+                continue
+            lines.append(f"  {key}:")
+            lines.extend(f"  - {dump_flow_item(item)}" for item in h[key])
+    text = "\n".join(lines) + "\n"
+    if yaml.load(text, Loader=yaml.CSafeLoader)["imports"] != history:
+        raise RuntimeError("history.yml would not read back as written")  # emitter bug guard
+    return with_schema("../schema/agency_history.schema.json", text)

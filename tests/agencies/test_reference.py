@@ -1,0 +1,158 @@
+"""Every reference list imports with exact row accounting; shipped data equals the newest list."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from site287g.agencies import load
+from site287g.agencies.history import COMPARED
+from site287g.agencies.read import read_list
+from site287g.agencies.records import normalise
+from site287g.agencies.vocab import FIELDS, MODELS, PROBLEMS, STATE_CODES, TYPES
+
+from .conftest import RAW_XLSX, ROOT, SNAPSHOTS
+
+DATA = ROOT / "data"
+FILES = sorted(SNAPSHOTS.glob("*.csv")) + sorted(RAW_XLSX.glob("*.xlsx"))
+
+# SOURCES.md "Counts over time": rows, JEM / TFM / WSO, states (after trimming).
+COUNTS = {
+    "participating_2021-01-13_wayback.csv": (150, 74, 0, 76, 26),
+    "participating_2022-01-04_wayback.csv": (142, 66, 0, 76, 24),
+    "participating_2023-01-02_wayback.csv": (140, 64, 0, 76, 24),
+    "participating_2024-01-02_wayback.csv": (137, 62, 0, 75, 23),
+    "participating_2025-01-19_wayback.csv": (135, 60, 0, 75, 21),
+    "participating_2025-02-21.csv": (151, 60, 11, 80, 22),
+    "participating_2025-04-10.csv": (444, 86, 178, 180, 38),
+    "participating_2025-05-16am.csv": (571, 91, 275, 205, 40),
+    "participating_2025-07-18pm.csv": (832, 117, 415, 300, 40),
+    "participating_2025-10-01am.csv": (1035, 133, 521, 381, 41),
+    "participating_2025-12-31am.csv": (1274, 145, 684, 445, 40),
+    "participating_2026-05-14am.csv": (1832, 181, 1151, 500, 41),
+    "participating_2026-05-18am.csv": (1843, 182, 1162, 499, 40),
+    "participatingAgencies05182026am.xlsx": (1843, 182, 1162, 499, 40),
+}
+
+
+def _csv_data_rows(path: Path) -> int:
+    """Non-empty data rows of a CSV, counted independently of the importer."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        return sum(1 for row in list(csv.reader(fh))[1:] if any(c.strip() for c in row))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_reference_file_imports_with_exact_accounting(reference, path: Path) -> None:
+    raw = read_list(path)
+    norm = normalise(raw, latest_year=2027)
+    assert len(raw.rows) == len(norm.records) + len(norm.rejected)
+    assert norm.rejected == []
+    if path.suffix == ".csv":
+        assert len(raw.rows) == _csv_data_rows(path)
+    assert raw.kind == ("participating" if "articipating" in path.name else "pending")
+    if path.name in COUNTS:
+        rows, jem, tfm, wso, states = COUNTS[path.name]
+        models = Counter(r["model"] for r in norm.records)
+        assert (len(norm.records), models["jem"], models["tfm"], models["wso"]) == (
+            rows,
+            jem,
+            tfm,
+            wso,
+        )
+        assert len({r["state"] for r in norm.records}) == states
+    assert len({r["id"] for r in norm.records}) == len(norm.records)
+
+
+def test_xlsx_hyperlinks_match_the_csv_url_columns(reference) -> None:
+    from_xlsx = normalise(read_list(RAW_XLSX / "participatingAgencies05182026am.xlsx"), 2027)
+    from_csv = normalise(read_list(SNAPSHOTS / "participating_2026-05-18am.csv"), 2027)
+    assert from_xlsx.records == from_csv.records
+
+
+def test_shipped_default_data_equals_newest_lists_row_for_row(reference) -> None:
+    lists = load.load_lists(DATA)
+    assert lists["participating"]["source"] == "participating_2026-05-18am.csv"
+    assert lists["participating"]["rows"] == 1843
+    assert lists["pending"]["source"] == "pending_2025-12-31am.csv"
+    for kind, name in (
+        ("participating", "participating_2026-05-18am.csv"),
+        ("pending", "pending_2025-12-31am.csv"),
+    ):
+        expected = normalise(read_list(SNAPSHOTS / name), 2027).records
+        shipped = {r["id"]: r for r in load.load_raw_records(DATA, kind)}
+        assert len(shipped) == len(expected)
+        for rec in expected:
+            assert shipped[rec["id"]] == rec
+
+
+def test_shipped_history_runs_from_2021_to_2026(reference) -> None:
+    history = load.load_history(DATA)
+    part = [h for h in history if h["list"] == "participating"]
+    assert part[0]["as_of"] == "2021-01-13" and part[0]["rows"] == 150
+    assert part[-1]["as_of"] == "2026-05-18" and part[-1]["rows"] == 1843
+    assert [h["as_of"] for h in part] == sorted(h["as_of"] for h in part)
+
+
+def test_agreement_loader_fills_every_field() -> None:
+    records = load.load_agreements(DATA, "participating")
+    assert records and all(set(r) == set(load.Agreement.__annotations__) for r in records)
+    assert {r["model"] for r in records} == set(MODELS)
+
+
+SCHEMAS = {
+    "agencies": sorted(DATA.glob("agencies/*/*.yml")),
+    "agency_lists": [DATA / "agencies" / "lists.yml"],
+    "agency_history": [DATA / "agencies" / "history.yml"],
+    "agency_quality": [DATA / "agencies" / "quality.yml"],
+}
+
+
+def _validator(name: str) -> Draft202012Validator:
+    """Validator for data/schema/<name>.schema.json, itself checked against the meta-schema."""
+    schema = json.loads((DATA / "schema" / f"{name}.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_shipped_files_validate_against_their_schema(name: str) -> None:
+    validator = _validator(name)
+    assert SCHEMAS[name]
+    for path in SCHEMAS[name]:
+        text = path.read_text(encoding="utf-8")
+        assert (
+            text.startswith("# yaml-language-server: $schema=")
+            and f"/{name}.schema" in (text.splitlines()[0])
+        )
+        errors = [e.message for e in validator.iter_errors(yaml.safe_load(text))]
+        assert errors == [], path
+
+
+def test_schema_rejects_unknown_keys_and_values() -> None:
+    validator = _validator("agencies")
+    good = yaml.safe_load((DATA / "agencies" / "participating" / "tx.yml").read_text())
+    assert not list(validator.iter_errors(good))
+    bad = json.loads(json.dumps(good))
+    bad["agreements"][0]["modle"] = "jem"
+    bad["agreements"][1]["model"] = "xyz"
+    del bad["agreements"][2]["signed"]
+    assert len(list(validator.iter_errors(bad))) == 3
+
+
+def test_schema_enums_match_the_importer_vocabulary() -> None:
+    text = (DATA / "schema" / "agencies.schema.json").read_text()
+    agreement = json.loads(text)["$defs"]["agreement"]["properties"]
+    flag = json.loads(text)["$defs"]["flag"]["properties"]
+    assert agreement["state"]["enum"] == list(STATE_CODES)
+    assert agreement["model"]["enum"] == list(MODELS)
+    assert agreement["type"]["enum"] == [*TYPES, None]
+    assert flag["problem"]["enum"] == list(PROBLEMS.values())
+    assert flag["field"]["enum"] == list(FIELDS)
+    history = json.loads((DATA / "schema" / "agency_history.schema.json").read_text())
+    assert history["$defs"]["changed"]["properties"]["fields"]["items"]["enum"] == list(COMPARED)
