@@ -21,4 +21,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("training.yml", "training"),
     Entry("signup.yml", "signup"),
     Entry("faq.yml", "faq"),
+    # Agency lists, written by the importer (`make import`); absent in a fresh project.
+    Entry("agencies/participating/*.yml", "agencies", required=False),
+    Entry("agencies/pending/*.yml", "agencies", required=False),
+    Entry("agencies/lists.yml", "agency_lists", required=False),
+    Entry("agencies/history.yml", "agency_history", required=False),
+    Entry("agencies/quality.yml", "agency_quality", required=False),
 )
