@@ -7,6 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import build
+from .agencies import define_agency_macros
 
 
 def define_env(env: Any) -> None:
@@ -24,6 +25,8 @@ def define_env(env: Any) -> None:
 
     def show(template: str, **context: Any) -> Markup:
         return build.render(config, f"partials/content/{template}.html", **context)
+
+    define_agency_macros(env, link)
 
     @env.macro
     def program_overview() -> Markup:

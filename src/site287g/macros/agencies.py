@@ -1,0 +1,194 @@
+"""Macros of the agency pages: lists, state and model pages, overview with charts, what's new."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from .. import build
+from ..agencypages import charts, context, slots
+from ..agencypages.plan import ROOT, page_uri
+from ..agencypages.view import NOT_GIVEN, ROWS_PER_PAGE, STATE_NAMES, TYPE_NAMES, Listing
+
+
+def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
+    """Register the agency macros on the mkdocs-macros ``env``."""
+    config = env.conf
+
+    def show(template: str, **values: Any) -> Markup:
+        return build.render(config, f"partials/agencies/{template}.html", **values)
+
+    def agencies():
+        return context.agencies(build.site_data(config))
+
+    def here(path: str) -> str:
+        """Relative URL from the current page to a file in the built site."""
+        return get_relative_url(path, env.page.url)
+
+    def downloads(kind: str) -> list[dict[str, str]]:
+        return [
+            {**d, "url": here(d["path"])}
+            for d in context.downloads(build.site_data(config))
+            if d["list"] == kind
+        ]
+
+    def table(listing: Listing, number: int, caption: str) -> dict[str, Any]:
+        """Render one page of a listing into a slot; return what the page template needs."""
+        a = agencies()
+        pages = listing.pages
+        if not 1 <= number <= len(pages):
+            raise ValueError(f"{listing.key}: there is no page {number}")
+        rows = pages[number - 1]
+        table_id = "agreements-" + listing.key.replace("/", "-")
+        page_urls = [link(page_uri(a, listing.key, n)) for n in range(1, len(pages) + 1)]
+        first = (number - 1) * ROWS_PER_PAGE + 1
+        html = build.render_html(
+            config,
+            "partials/agencies/table.html",
+            table_id=table_id,
+            kind=listing.kind,
+            total=len(listing.rows),
+            page_urls=page_urls,
+            number=number,
+            caption=caption,
+            models=a.models,
+            rows=rows,
+            with_state=listing.with_state,
+        )
+        noun = "agreements" if listing.kind == "participating" else "pending requests"
+        return {
+            "table_id": table_id,
+            "kind": listing.kind,
+            "table": slots.put(env.page.file.src_uri, html),
+            "total": len(listing.rows),
+            "pages": len(pages),
+            "per_page": ROWS_PER_PAGE,
+            "noun": noun,
+            "number": number,
+            "first": first if rows else 0,
+            "last": first + len(rows) - 1,
+            "links": [{"url": u, "label": str(n)} for n, u in enumerate(page_urls, 1)],
+            "label": f"Pages of the table: {caption}",
+            "with_state": listing.with_state,
+            "state_names": sorted({r.state_name for r in listing.rows}),
+            "models": a.models,
+            "type_names": [*TYPE_NAMES.values(), NOT_GIVEN],
+            "flagged": any(
+                r.agency.notes or r.type.notes or r.county.notes or r.signed.notes
+                for r in listing.rows
+            ),
+            "script": Markup(
+                f'<script src="{here("assets/javascripts/agency-table.js")}" defer></script>'
+            ),
+        }
+
+    def list_info(kind: str) -> dict[str, Any]:
+        info = agencies().lists.get(kind) or {}
+        return {"as_of": info.get("as_of"), "source": info.get("source")}
+
+    @env.macro
+    def agency_listing(kind: str, number: int = 1) -> Markup:
+        """Participating or pending agencies: every agreement, filterable, paginated."""
+        listing = agencies().listing(kind)
+        info = list_info(kind)
+        lead = (
+            "Every law enforcement agency that has signed a 287(g) agreement with ICE, one row "
+            "per agreement: an agency with two models has two rows."
+            if kind == "participating"
+            else "Agencies that have asked to join the 287(g) Program and whose agreement is "
+            "not signed yet, one row per requested model."
+        )
+        caption = f"{listing.title}: {len(listing.rows):,} " + (
+            "agreements" if kind == "participating" else "requests"
+        )
+        return show(
+            "listing",
+            title=listing.title,
+            lead=lead,
+            **info,
+            downloads=downloads(kind),
+            what=f"the {kind} list",
+            whats_new_url=link(f"{ROOT}/whats-new.md"),
+            overview_url=link(f"{ROOT}/index.md"),
+            **table(listing, number, caption),
+        )
+
+    @env.macro
+    def agency_state(code: str, number: int = 1) -> Markup:
+        """One state or territory: counts by model and type, its agreements, pending requests."""
+        a = agencies()
+        name = STATE_NAMES[code]
+        key = f"state/{code.lower()}"
+        listing = a.listing(f"{key}/participating")
+        pending = a.listing(f"{key}/pending")
+        parts = table(listing, number, f"287(g) agreements in {name}: {len(listing.rows):,}")
+        pending_parts = (
+            table(pending, 1, f"Pending requests in {name}: {len(pending.rows):,}")
+            if pending.rows and number == 1
+            else None
+        )
+        return show(
+            "state",
+            name=name,
+            code=code,
+            number=number,
+            counts=a.counts(listing.rows),
+            pending_count=len(pending.rows),
+            model_urls={m["id"]: link(page_uri(a, f"model/{m['id']}", 1)) for m in a.models},
+            participating_url=link(page_uri(a, "participating", 1)),
+            pending_url=link(page_uri(a, "pending", 1)),
+            as_of=list_info("participating")["as_of"],
+            main=parts,
+            pending=pending_parts,
+        )
+
+    @env.macro
+    def agency_model(model_id: str, number: int = 1) -> Markup:
+        """Every agreement under one model."""
+        a = agencies()
+        model = a.model_by_id[model_id]
+        listing = a.listing(f"model/{model_id}")
+        caption = f"{model['name']} agreements: {len(listing.rows):,}"
+        return show(
+            "model",
+            model=model,
+            model_url=link(f"models/{model['slug']}.md"),
+            as_of=list_info("participating")["as_of"],
+            main=table(listing, number, caption),
+        )
+
+    @env.macro
+    def agencies_overview() -> Markup:
+        """Counts, the tile map, growth and signings per month, and links to every list."""
+        a = agencies()
+        states = {code: link(page_uri(a, f"state/{code.lower()}", 1)) for code in a.states()}
+        return show(
+            "overview",
+            counts=a.counts(a.rows["participating"]),
+            total=len(a.rows["participating"]),
+            pending_total=len(a.rows["pending"]),
+            lists=a.lists,
+            tile_map=charts.tile_map(a, states),
+            growth=charts.growth(a),
+            months=charts.per_month(a),
+            participating_url=link(page_uri(a, "participating", 1)),
+            pending_url=link(page_uri(a, "pending", 1)),
+            whats_new_url=link(f"{ROOT}/whats-new.md"),
+            downloads=downloads("participating") + downloads("pending"),
+        )
+
+    @env.macro
+    def agencies_whats_new(limit: int = 12) -> Markup:
+        """The latest imports' added and removed agreements, newest first."""
+        a = agencies()
+        return show(
+            "whats-new",
+            imports=context.whats_new(a, limit),
+            state_names=STATE_NAMES,
+            models=a.model_by_id,
+            participating_url=link(page_uri(a, "participating", 1)),
+            row_urls=context.row_locations(a, link),
+        )
