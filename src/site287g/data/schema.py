@@ -12,6 +12,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .errors import DataError
+from .fastcheck import certainly_valid
 
 _TYPE_WORDS = {
     "string": "text",
@@ -149,7 +150,10 @@ def _explain(error: ValidationError, data: Any, display: str) -> list[DataError]
 
 def validate(data: Any, schema_dir: Path, schema_name: str, display: str) -> list[DataError]:
     """Validate data against a named schema and return every problem found."""
-    validator = _Validator(load_schema(schema_dir, schema_name))
+    schema = load_schema(schema_dir, schema_name)
+    if certainly_valid(data, schema):  # the common case, without jsonschema's slow walk
+        return []
+    validator = _Validator(schema)
     errors: list[DataError] = []
     for error in validator.iter_errors(data):
         errors.extend(_explain(error, data, display))
