@@ -8,6 +8,10 @@
   "use strict";
 
   var FILTERS = ["q", "state", "model", "type"];
+  // A long list, once all its pages are loaded, lists at most LIMIT matching rows at a time:
+  // laying out ten thousand table rows on every keystroke would make typing lag.
+  var LONG = 2000;
+  var LIMIT = 1000;
 
   function first(cell) {
     // The value of a cell without the importer's notes (<small>) after it.
@@ -33,6 +37,16 @@
     var sortDir = "ascending";
     var loading = null;
     var statusTimer = null;
+    var unlimited = false;
+    var more = document.createElement("p");
+    more.className = "g287-more";
+    more.hidden = true;
+    var moreButton = document.createElement("button");
+    moreButton.type = "button";
+    moreButton.className = "md-button";
+    more.appendChild(moreButton);
+    table.closest(".g287-table-wrap").insertAdjacentElement("afterend", more);
+    moreButton.addEventListener("click", function () { unlimited = true; apply(); });
 
     function describe(tr) {
       var c = tr.cells;
@@ -111,17 +125,25 @@
       var v = values();
       var q = v.q.toLowerCase();
       var shown = 0;
+      var limit = unlimited || items.length <= LONG ? Infinity : LIMIT;
       for (var i = 0; i < items.length; i++) {
         var it = items[i];
         var ok = (!q || it.text.indexOf(q) !== -1) &&
           (!v.state || it.state === v.state) &&
           (!v.model || it.model === v.model) &&
           (!v.type || it.type === v.type);
-        if (ok !== it.shown) { it.tr.hidden = !ok; it.shown = ok; }
+        var visible = ok && shown < limit;
+        if (visible !== it.shown) { it.tr.hidden = !visible; it.shown = visible; }
         if (ok) shown++;
       }
       var of = loading || pages.length < 2 ? total : items.length;
-      say("Showing " + shown.toLocaleString("en-US") + " of " + of.toLocaleString("en-US") + " " + noun);
+      var text = "Showing " + shown.toLocaleString("en-US") + " of " + of.toLocaleString("en-US") + " " + noun;
+      if (shown > limit) {
+        text += " (the first " + limit.toLocaleString("en-US") + " are listed)";
+        moreButton.textContent = "List all " + shown.toLocaleString("en-US") + " matching " + noun;
+      }
+      more.hidden = !(shown > limit);
+      say(text);
       return v;
     }
 
@@ -151,6 +173,7 @@
       var frag = document.createDocumentFragment();
       sorted.forEach(function (it) { frag.appendChild(it.tr); });
       tbody.appendChild(frag);
+      items = sorted;
     }
 
     function writeUrl() {
@@ -171,6 +194,7 @@
     }
 
     function update() {
+      unlimited = false;
       loadAll().then(function () { apply(); writeUrl(); });
       apply();
     }
@@ -192,6 +216,7 @@
         sortKey = key;
         loadAll().then(function () { sort(); apply(); writeUrl(); });
         sort();
+        apply();
         writeUrl();
       });
     });

@@ -50,9 +50,20 @@ def row_locations(a: Agencies, link: Callable[[str], str]) -> dict[str, str]:
     return urls
 
 
-def whats_new(a: Agencies, limit: int) -> list[dict[str, Any]]:
-    """The newest ``limit`` imports with any change, newest first."""
+def whats_new(a: Agencies, limit: int, items: int = 100) -> list[dict[str, Any]]:
+    """The newest ``limit`` imports with any change, newest first, each naming at most
+    ``items`` added and removed agreements (the first import adds the whole list)."""
     changed = [i for i in a.history if i["added"] or i["removed"] or i["changed"]]
     order = {None: 0, "am": 1, "mid": 2, "pm": 3}
     changed.sort(key=lambda i: (i["as_of"], order.get(i.get("edition"), 0)), reverse=True)
-    return changed[:limit]
+    return [
+        {
+            **i,
+            "added": i["added"][:items],
+            "removed": i["removed"][:items],
+            "n_added": len(i["added"]),
+            "n_removed": len(i["removed"]),
+            "n_changed": len(i["changed"]),
+        }
+        for i in changed[:limit]
+    ]

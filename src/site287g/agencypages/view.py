@@ -122,6 +122,7 @@ class Agencies:
     lists: dict[str, Any]
     history: list[dict[str, Any]]
     models: list[dict[str, Any]]
+    memo: dict[Any, Any] = field(default_factory=dict)  # rendered rows, reused across pages
 
     @property
     def model_by_id(self) -> dict[str, dict[str, Any]]:

@@ -35,6 +35,21 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             if d["list"] == kind
         ]
 
+    def row_html(kind: str, with_state: bool) -> dict[str, str]:
+        """Every row of a list rendered once (one per line), by agreement id."""
+        a = agencies()
+        key = ("rows", kind, with_state)
+        if key not in a.memo:
+            rows = a.rows[kind]
+            html = build.render_html(
+                config, "partials/agencies/rows.html", rows=rows, kind=kind, with_state=with_state
+            )
+            lines = html.split("\n")
+            if len(lines) != len(rows):
+                raise ValueError(f"rows.html gave {len(lines)} lines for {len(rows)} rows")
+            a.memo[key] = {r.id: line for r, line in zip(rows, lines, strict=True)}
+        return a.memo[key]
+
     def table(listing: Listing, number: int, caption: str) -> dict[str, Any]:
         """Render one page of a listing into a slot; return what the page template needs."""
         a = agencies()
@@ -55,7 +70,13 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             number=number,
             caption=caption,
             models=a.models,
-            rows=rows,
+            body=Markup(
+                "\n".join(
+                    map(
+                        row_html(listing.kind, listing.with_state).__getitem__, (r.id for r in rows)
+                    )
+                )
+            ),
             with_state=listing.with_state,
         )
         noun = "agreements" if listing.kind == "participating" else "pending requests"
@@ -190,5 +211,6 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             state_names=STATE_NAMES,
             models=a.model_by_id,
             participating_url=link(page_uri(a, "participating", 1)),
+            pending_url=link(page_uri(a, "pending", 1)),
             row_urls=context.row_locations(a, link),
         )
