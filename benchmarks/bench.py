@@ -155,7 +155,9 @@ def browser(site: Path, n: int) -> None:
             page.keyboard.type("x")
             page.wait_for_selector("#agreements-participating[data-loaded='all']", timeout=60000)
             page.keyboard.press("Backspace")
-            rows = page.evaluate("document.querySelectorAll('#agreements-participating tbody tr').length")
+            rows = page.evaluate(
+                "document.querySelectorAll('#agreements-participating tbody tr').length"
+            )
             page.evaluate(KEY_TIMER)
             for text in ("place 1", "sheriff", "county"):
                 page.keyboard.type(text, delay=120)
@@ -167,7 +169,8 @@ def browser(site: Path, n: int) -> None:
             ok = "OK" if median <= TARGET_KEY_MS else "MISSED"
             print(
                 f"filter keystroke at {rows:,} rows ({n:,} agreements): median {median:.1f} ms, "
-                f"worst {worst:.1f} ms over {len(times)} keys (target <= {TARGET_KEY_MS:.0f} ms) {ok}"
+                f"worst {worst:.1f} ms over {len(times)} keys "
+                f"(target <= {TARGET_KEY_MS:.0f} ms) {ok}"
             )
             ours = [fcp(page, base + "agencies/participating/") for _ in range(5)]
             faq = [fcp(page, base + "faq/") for _ in range(5)]

@@ -35,7 +35,8 @@ def _records(n: int, rng: random.Random, pending: bool) -> list[dict]:
         number = rng.randrange(1, 10**6)
         agency = f"Place {number} {KINDS[k]}"
         model = rng.choice(MODELS)
-        rid = f"{state.lower()}-place-{number}-{KINDS[k].lower().replace(chr(39), '').replace(' ', '-')}-{model}"
+        kind_slug = KINDS[k].lower().replace("'", "").replace(" ", "-")
+        rid = f"{state.lower()}-place-{number}-{kind_slug}-{model}"
         if rid in seen:
             continue
         seen.add(rid)
@@ -75,7 +76,10 @@ def write_data(data_dir: Path, n: int, seed: int = 287) -> None:
     rng = random.Random(seed)
     root = data_dir / "agencies"
     shutil.rmtree(root, ignore_errors=True)
-    lists = {"participating": _records(n, rng, False), "pending": _records(max(n // 50, 2), rng, True)}
+    lists = {
+        "participating": _records(n, rng, False),
+        "pending": _records(max(n // 50, 2), rng, True),
+    }
     for kind, recs in lists.items():
         by_state: dict[str, list[dict]] = {}
         for rec in recs:

@@ -44,7 +44,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             html = build.render_html(
                 config, "partials/agencies/rows.html", rows=rows, kind=kind, with_state=with_state
             )
-            lines = html.split("\n")
+            lines = html.rstrip("\n").split("\n") if rows else []
             if len(lines) != len(rows):
                 raise ValueError(f"rows.html gave {len(lines)} lines for {len(rows)} rows")
             a.memo[key] = {r.id: line for r, line in zip(rows, lines, strict=True)}
