@@ -38,6 +38,9 @@
     var loading = null;
     var statusTimer = null;
     var unlimited = false;
+    var pageRows = Array.prototype.slice.call(tbody.rows);
+    var attached = pageRows.slice();
+    var pageOf = {};
     var more = document.createElement("p");
     more.className = "g287-more";
     more.hidden = true;
@@ -80,23 +83,20 @@
         });
       });
       loading = Promise.all(others).then(function (lists) {
-        var before = document.createDocumentFragment();
-        var after = document.createDocumentFragment();
         var all = [];
         lists.forEach(function (rows, i) {
-          if (rows === null) { all = all.concat(items.map(function (it) { return it.tr; })); return; }
+          if (rows === null) { all = all.concat(pageRows); return; }
           rows.forEach(function (tr) {
             var mine = document.importNode(tr, true);
-            (i + 1 < current ? before : after).appendChild(mine);
+            pageOf[mine.id] = i;
             all.push(mine);
           });
         });
-        tbody.insertBefore(before, tbody.firstChild);
-        tbody.appendChild(after);
         items = [];
         addRows(all);
         var nav = table.closest(".g287-table-wrap").nextElementSibling;
-        if (nav && nav.classList.contains("g287-pages")) nav.hidden = true;
+        while (nav && !nav.classList.contains("g287-pages")) nav = nav.nextElementSibling;
+        if (nav) nav.hidden = true;
         table.setAttribute("data-loaded", "all");
       }).catch(function () {
         say("Could not load the other pages; filters cover this page only.", true);
@@ -126,15 +126,24 @@
       var q = v.q.toLowerCase();
       var shown = 0;
       var limit = unlimited || items.length <= LONG ? Infinity : LIMIT;
+      var visible = [];
       for (var i = 0; i < items.length; i++) {
         var it = items[i];
-        var ok = (!q || it.text.indexOf(q) !== -1) &&
-          (!v.state || it.state === v.state) &&
-          (!v.model || it.model === v.model) &&
-          (!v.type || it.type === v.type);
-        var visible = ok && shown < limit;
-        if (visible !== it.shown) { it.tr.hidden = !visible; it.shown = visible; }
-        if (ok) shown++;
+        if ((!q || it.text.indexOf(q) !== -1) &&
+            (!v.state || it.state === v.state) &&
+            (!v.model || it.model === v.model) &&
+            (!v.type || it.type === v.type)) {
+          if (shown < limit) visible.push(it.tr);
+          shown++;
+        }
+      }
+      // Only the rows to show stay in the table: thousands of hidden rows would still cost
+      // style work on every keystroke.
+      var same = visible.length === attached.length;
+      for (var j = 0; same && j < visible.length; j++) same = visible[j] === attached[j];
+      if (!same) {
+        tbody.replaceChildren.apply(tbody, visible);
+        attached = visible;
       }
       var of = loading || pages.length < 2 ? total : items.length;
       var text = "Showing " + shown.toLocaleString("en-US") + " of " + of.toLocaleString("en-US") + " " + noun;
@@ -170,9 +179,6 @@
       } else {
         sorted.sort(function (a, b) { return a.order - b.order; });
       }
-      var frag = document.createDocumentFragment();
-      sorted.forEach(function (it) { frag.appendChild(it.tr); });
-      tbody.appendChild(frag);
       items = sorted;
     }
 
@@ -247,10 +253,13 @@
     var missing = index === 0 && hash && !document.getElementById(hash) && /^[a-z]{2}-[a-z0-9-]+$/.test(hash);
     if (restored || missing) {
       loadAll().then(function () {
+        // A link to an agreement on another page of the list: go to that page.
+        if (missing && pageOf[hash] !== undefined) {
+          location.replace(pages[pageOf[hash]] + location.search + "#" + hash);
+          return;
+        }
         if (sortKey) sort();
         apply();
-        var target = hash && document.getElementById(hash);
-        if (missing && target) { target.classList.add("g287-target"); target.scrollIntoView(); }
       });
       if (sortKey) sort();
       apply();
