@@ -21,8 +21,16 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
     def show(template: str, **values: Any) -> Markup:
         return build.render(config, f"partials/agencies/{template}.html", **values)
 
+    current: dict[str, Any] = {}
+
+    def data():
+        """Site data, looked up once per page (each look-up checks every data file's mtime)."""
+        if current.get("page") is not env.page:
+            current.update(page=env.page, data=build.site_data(config))
+        return current["data"]
+
     def agencies():
-        return context.agencies(build.site_data(config))
+        return context.agencies(data())
 
     def here(path: str) -> str:
         """Relative URL from the current page to a file in the built site."""
@@ -31,7 +39,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
     def downloads(kind: str) -> list[dict[str, str]]:
         return [
             {**d, "url": here(d["path"])}
-            for d in context.downloads(build.site_data(config))
+            for d in context.downloads(data())
             if d["list"] == kind
         ]
 
