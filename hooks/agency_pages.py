@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -14,20 +16,32 @@ SECTION = "Agencies"
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add one page per list, state and model, the overview, what's new and the downloads."""
+    """Add one page per list, state and model, the overview and what's new."""
     data = build.site_data(config)
     if "agencies/lists" not in data.files:
         return files  # no agency data imported yet: no agency pages
+    context.start_downloads(data)
     pages = plan(context.agencies(data))
-    for page in pages:
+    # Pages are rendered in this order: state and model pages first, so the workbooks being
+    # built meanwhile are ready when the pages that link them (with their size) come.
+    for page in sorted(pages, key=lambda p: not p.section):
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(
             File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
         )
-    for download in context.downloads(data):
-        files.append(File.generated(config, download["path"], content=download["content"]))
     _add_to_nav(config, nav_section(pages))
     return files
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the downloads (CSV, JSON, XLSX of each list) into the site."""
+    data = build.site_data(config)
+    if "agencies/lists" not in data.files:
+        return
+    for download in context.downloads(data):
+        target = Path(config.site_dir) / download["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(download["content"])
 
 
 def _add_to_nav(config: MkDocsConfig, section: dict) -> None:

@@ -99,7 +99,9 @@ def tile_map(a: Agencies, state_urls: dict[str, str]) -> dict[str, Any]:
             "name": STATE_NAMES[code],
             "url": state_urls.get(code),
             "count": counts.get(code, 0),
-            "models": Counter(r.model for r in a.rows["participating"] if r.state == code),
+            "models": Counter(
+                r.model for r in a.listing(f"state/{code.lower()}/participating").rows
+            ),
             "pending": pending.get(code, 0),
         }
         for code in a.states()

@@ -31,11 +31,18 @@ def agencies(data: SiteData) -> Agencies:
     return memo["agencies"]
 
 
+def start_downloads(data: SiteData) -> None:
+    """Start building the slow downloads (XLSX) in the background, once per data."""
+    memo = _slot(data)
+    if "downloads" not in memo and "xlsx" not in memo:
+        memo["xlsx"] = dl.start(agencies(data))
+
+
 def downloads(data: SiteData) -> list[dict[str, Any]]:
     """Every download file: list, label, format, size, site path and bytes."""
     memo = _slot(data)
     if "downloads" not in memo:
-        memo["downloads"] = dl.all_files(agencies(data))
+        memo["downloads"] = dl.all_files(agencies(data), memo.pop("xlsx", None))
     return memo["downloads"]
 
 

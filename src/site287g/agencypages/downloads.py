@@ -10,6 +10,8 @@ import csv
 import datetime as dt
 import io
 import json
+import multiprocessing
+from collections.abc import Callable
 from typing import Any
 
 from ..agencies.vocab import MODEL_NAMES
@@ -51,43 +53,40 @@ def ice_row(rec: dict[str, Any], kind: str) -> list[str]:
     return [values[c] for c in COLUMNS[kind]]
 
 
-def to_csv(records: list[dict[str, Any]], kind: str) -> bytes:
-    """UTF-8 CSV (with a BOM so spreadsheet programs read the accents right)."""
+def to_csv(rows: list[list[str]], kind: str) -> bytes:
+    """UTF-8 CSV of ice_row() rows (with a BOM so spreadsheets read the accents right)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS[kind])
-    writer.writerows(ice_row(rec, kind) for rec in records)
+    writer.writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def to_json(records: list[dict[str, Any]], kind: str, info: dict[str, Any]) -> bytes:
-    """Every agreement with every field (flags included), plus the list's date and source."""
-    agreements = [
-        {
-            k: (
-                rec.get(k)
-                if k not in ("flags", "moa_pending")
-                else list(rec.get(k) or [])
-                if k == "flags"
-                else bool(rec.get(k))
-            )
-            for k in RECORD_KEYS
-            if k != "signed" or kind == "participating"
-        }
-        for rec in records
-    ]
-    doc = {
+    """Every agreement with every field (flags included), plus the list's date and source.
+
+    One agreement per line: readable, and json's fast C encoder (indent= would disable it).
+    """
+    keys = [k for k in RECORD_KEYS if k != "signed" or kind == "participating"]
+    head = {
         "list": kind,
         "as_of": info.get("as_of"),
         "edition": info.get("edition"),
         "source": info.get("source"),
-        "count": len(agreements),
-        "agreements": agreements,
+        "count": len(records),
     }
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "agreements": [']
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for i, rec in enumerate(records):
+        full = {k: rec.get(k) for k in keys}
+        full["moa_pending"] = bool(full["moa_pending"])
+        full["flags"] = full["flags"] or []
+        lines.append(dumps(full) + ("," if i + 1 < len(records) else ""))
+    lines.append("]}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def to_xlsx(records: list[dict[str, Any]], kind: str, info: dict[str, Any]) -> bytes:
+def to_xlsx(rows: list[list[str]], kind: str, info: dict[str, Any]) -> bytes:
     """One sheet in ICE's columns; fixed document properties so each build is byte-identical."""
     import xlsxwriter  # imported here: only the build needs it
 
@@ -106,10 +105,10 @@ def to_xlsx(records: list[dict[str, Any]], kind: str, info: dict[str, Any]) -> b
     bold = book.add_format({"bold": True})
     columns = COLUMNS[kind]
     sheet.write_row(0, 0, columns, bold)
-    for number, rec in enumerate(records, start=1):
-        sheet.write_row(number, 0, ice_row(rec, kind))
+    for number, row in enumerate(rows, start=1):
+        sheet.write_row(number, 0, row)
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, len(records), len(columns) - 1)
+    sheet.autofilter(0, 0, len(rows), len(columns) - 1)
     widths = {"LAW ENFORCEMENT AGENCY": 45, "COUNTY": 22, "SUPPORT TYPE": 24, "STATE": 16}
     for i, name in enumerate(columns):
         sheet.set_column(i, i, widths.get(name, 12 if not name.endswith("_URL") else 60))
@@ -132,17 +131,67 @@ def file_name(kind: str, info: dict[str, Any], suffix: str) -> str:
     return f"{FOLDER}/{kind}-agencies{date}.{suffix}"
 
 
-def all_files(a: Agencies) -> list[dict[str, Any]]:
+def _xlsx_files(a: Agencies) -> dict[str, bytes]:
+    """The XLSX workbooks of both lists (the slow part), by list."""
+    return {
+        kind: to_xlsx(
+            [ice_row(rec, kind) for rec in a.records[kind]], kind, a.lists.get(kind) or {}
+        )
+        for kind in LISTS
+    }
+
+
+def _xlsx_child(a: Agencies, conn: Any) -> None:
+    """Run in a forked process: build the workbooks and send them back."""
+    conn.send(_xlsx_files(a))
+    conn.close()
+
+
+def start(a: Agencies) -> Callable[[], dict[str, bytes]]:
+    """Begin building the workbooks on another CPU; return a function that waits for them.
+
+    At 50,000 agreements XlsxWriter takes seconds; a forked process does it while the build
+    renders pages. Where fork is not available the work happens when first asked for.
+    """
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:
+        return lambda: _xlsx_files(a)
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_xlsx_child, args=(a, send), daemon=True)
+    child.start()
+    send.close()
+    result: dict[str, dict[str, bytes]] = {}
+
+    def wait() -> dict[str, bytes]:
+        if "xlsx" not in result:
+            try:
+                result["xlsx"] = receive.recv()
+            except EOFError:  # the child failed: build here, and show its error if any
+                result["xlsx"] = _xlsx_files(a)
+            finally:
+                child.join()
+                receive.close()
+        return result["xlsx"]
+
+    return wait
+
+
+def all_files(
+    a: Agencies, xlsx: Callable[[], dict[str, bytes]] | None = None
+) -> list[dict[str, Any]]:
     """Every download: list, label, format, size, path under the site and its bytes."""
+    workbooks = (xlsx or (lambda: _xlsx_files(a)))()
     out: list[dict[str, Any]] = []
     for kind in LISTS:
         info = a.lists.get(kind) or {}
         records = a.records[kind]
+        rows = [ice_row(rec, kind) for rec in records]
         label = f"{kind.capitalize()} agencies"
         for suffix, fmt, content in (
-            ("csv", "CSV", to_csv(records, kind)),
+            ("csv", "CSV", to_csv(rows, kind)),
             ("json", "JSON", to_json(records, kind, info)),
-            ("xlsx", "Excel workbook (XLSX)", to_xlsx(records, kind, info)),
+            ("xlsx", "Excel workbook (XLSX)", workbooks[kind]),
         ):
             out.append(
                 {

@@ -89,6 +89,8 @@ def _note(flag: dict[str, str]) -> str:
 
 def _cell(value: str | None, field_name: str, flags: list[dict[str, str]]) -> Cell:
     """A value with the notes of the flags about it."""
+    if not flags:
+        return Cell(value, [])
     notes = [_note(f) for f in flags if f["field"] == field_name and field_name in SHOWN_FLAGS]
     return Cell(value, notes)
 
@@ -134,6 +136,16 @@ class Agencies:
         codes = {r.state for kind in LISTS for r in self.rows[kind]}
         return sorted(codes, key=lambda c: STATE_NAMES.get(c, c))
 
+    def _by(self, kind: str, attr: str) -> dict[str, list[Row]]:
+        """Rows of a list grouped by state or model, in list order (computed once)."""
+        key = ("by", kind, attr)
+        if key not in self.memo:
+            groups: dict[str, list[Row]] = {}
+            for r in self.rows[kind]:
+                groups.setdefault(getattr(r, attr), []).append(r)
+            self.memo[key] = groups
+        return self.memo[key]
+
     def listing(self, key: str) -> Listing:
         """The listing named by ``key`` (see Listing.key)."""
         parts = key.split("/")
@@ -142,12 +154,12 @@ class Agencies:
             return Listing(key, parts[0], title, self.rows[parts[0]])
         if parts[0] == "state":
             code, kind = parts[1].upper(), parts[2]
-            rows = [r for r in self.rows[kind] if r.state == code]
+            rows = self._by(kind, "state").get(code, [])
             label = "Agreements" if kind == "participating" else "Pending requests"
             return Listing(key, kind, f"{label} in {STATE_NAMES[code]}", rows, with_state=False)
         if parts[0] == "model":
             model = self.model_by_id[parts[1]]
-            rows = [r for r in self.rows["participating"] if r.model == parts[1]]
+            rows = self._by("participating", "model").get(parts[1], [])
             return Listing(key, "participating", f"{model['name']} agreements", rows)
         raise ValueError(f"unknown listing {key!r}")
 
@@ -163,7 +175,7 @@ class Agencies:
 
     def state_counts(self, kind: str = "participating") -> dict[str, int]:
         """Agreements per USPS code."""
-        return dict(Counter(r.state for r in self.rows[kind]))
+        return {code: len(rows) for code, rows in self._by(kind, "state").items()}
 
 
 def build(data: SiteData) -> Agencies:

@@ -49,6 +49,11 @@ def _implicit_resolvers() -> dict[str, list]:
     return table
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+# Resolved tags of plain scalars; valid because StrictLoader has no path resolvers.
+_RESOLVED: dict[tuple[str, tuple], str] = {}
+
+
 class StrictLoader(yaml.CSafeLoader):
     """libyaml's C parser with a constructor that records lines and refuses ambiguity."""
 
@@ -63,7 +68,23 @@ class StrictLoader(yaml.CSafeLoader):
                 "",
                 "anchors and aliases (&name / *name) are not allowed; write the value out",
             )
+        if node.tag == _STR_TAG and node.__class__ is yaml.ScalarNode:
+            # Most values are text: skip the generic dispatch (agency lists hold ~1M scalars).
+            self.constructed_objects[node] = node.value
+            return node.value
         return super().construct_object(node, deep=True)
+
+    def resolve(self, kind: type, value: str, implicit: tuple) -> str:
+        """Tag a scalar by its text, remembering the answer: values repeat across records."""
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) < 500_000:
+                _RESOLVED[key] = tag
+        return tag
 
     def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
         """Build a LineDict, refusing duplicate and non-text keys."""

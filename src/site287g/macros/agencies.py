@@ -38,9 +38,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
 
     def downloads(kind: str) -> list[dict[str, str]]:
         return [
-            {**d, "url": here(d["path"])}
-            for d in context.downloads(data())
-            if d["list"] == kind
+            {**d, "url": here(d["path"])} for d in context.downloads(data()) if d["list"] == kind
         ]
 
     def row_html(kind: str, with_state: bool) -> dict[str, str]:
