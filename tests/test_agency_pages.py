@@ -343,3 +343,11 @@ def test_search_index_has_every_agreement(built_site: Path, participating, pendi
         assert f"agencies/pending/#{rec['id']}" in by_location
     texas = [d for d in index["docs"] if d["location"].startswith("agencies/states/tx/")]
     assert any("Texas" in d["title"] for d in texas)
+
+
+def test_model_page_links_its_agreements(built_site: Path, participating) -> None:
+    """Each model's description page links to the list of its agreements, with the count."""
+    soup = content(page(built_site, "models/task-force-model/"))
+    link = soup.find("a", href="../../agencies/models/task-force-model/")
+    count = sum(r["model"] == "tfm" for r in participating)
+    assert link is not None and f"{count:,} agreements" in text(link)

@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import build
-from .agencies import define_agency_macros
+from .agencies import define_agency_macros, model_agreements
 
 
 def define_env(env: Any) -> None:
@@ -57,6 +57,7 @@ def define_env(env: Any) -> None:
             model=models[model_id],
             training_url=link("training.md"),
             signup_url=link("sign-up.md"),
+            agreements=model_agreements(config, link, model_id),
         )
 
     @env.macro

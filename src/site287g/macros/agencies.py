@@ -220,3 +220,15 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             pending_url=link(page_uri(a, "pending", 1)),
             row_urls=context.row_locations(a, link),
         )
+
+
+def model_agreements(config: Any, link: Callable[..., str], model_id: str) -> dict | None:
+    """Link and count of a model's agreements listing, or None without agency data."""
+    data = build.site_data(config)
+    if "agencies/lists" not in data.files:
+        return None
+    a = context.agencies(data)
+    return {
+        "url": link(page_uri(a, f"model/{model_id}", 1)),
+        "count": len(a.listing(f"model/{model_id}").rows),
+    }
