@@ -76,16 +76,24 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             number=number,
             caption=caption,
             models=a.models,
+            # One rendering of each row serves every page: the State column stays on state
+            # pages too (the state filter is left out there instead).
             body=Markup(
-                "\n".join(
-                    map(
-                        row_html(listing.kind, listing.with_state).__getitem__, (r.id for r in rows)
-                    )
-                )
+                "\n".join(map(row_html(listing.kind, True).__getitem__, (r.id for r in rows)))
             ),
-            with_state=listing.with_state,
+            with_state=True,
         )
         noun = "agreements" if listing.kind == "participating" else "pending requests"
+        facts_key = ("facts", listing.key)
+        if facts_key not in a.memo:
+            a.memo[facts_key] = {
+                "state_names": sorted({r.state_name for r in listing.rows}),
+                "flagged": any(
+                    r.agency.notes or r.type.notes or r.county.notes or r.signed.notes
+                    for r in listing.rows
+                ),
+            }
+        facts = a.memo[facts_key]
         return {
             "table_id": table_id,
             "kind": listing.kind,
@@ -100,13 +108,10 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             "links": [{"url": u, "label": str(n)} for n, u in enumerate(page_urls, 1)],
             "label": f"Pages of the table: {caption}",
             "with_state": listing.with_state,
-            "state_names": sorted({r.state_name for r in listing.rows}),
+            "state_names": facts["state_names"],
             "models": a.models,
             "type_names": [*TYPE_NAMES.values(), NOT_GIVEN],
-            "flagged": any(
-                r.agency.notes or r.type.notes or r.county.notes or r.signed.notes
-                for r in listing.rows
-            ),
+            "flagged": facts["flagged"],
             "script": Markup(
                 f'<script src="{here("assets/javascripts/agency-table.js")}" defer></script>'
             ),
