@@ -14,6 +14,7 @@ import argparse
 import functools
 import http.server
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -57,9 +58,10 @@ def copy_project(dest: Path) -> None:
     (dest / "src").symlink_to(ROOT / "src")
 
 
-def timed_build(project: Path) -> float:
-    """Seconds for `mkdocs build --strict` of ``project``; fail loudly if it fails."""
+def timed_build(project: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (with child processes) of `mkdocs build --strict` of ``project``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "site"],
@@ -69,9 +71,11 @@ def timed_build(project: Path) -> float:
         text=True,
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode:
         raise SystemExit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return elapsed, cpu
 
 
 def largest_page(site: Path) -> tuple[int, str]:
@@ -91,15 +95,17 @@ def bench_size(n: int, work: Path) -> Path:
     (plain / "mkdocs.yml").write_text(PLAIN_MKDOCS, "utf-8")
     (plain / "docs" / "index.md").write_text("# Plain\n", "utf-8")
     (plain / "docs" / "agencies.md").write_text(markdown_table(ours / "data"), "utf-8")
-    t_plain = timed_build(plain)
-    t_ours = timed_build(ours)
+    t_plain, cpu_plain = timed_build(plain)
+    t_ours, cpu_ours = timed_build(ours)
     size, path = largest_page(ours / "site")
     ratio = t_ours / t_plain
     ok = "OK" if ratio <= TARGET_BUILD else "MISSED"
     print(
         f"{n:>6} agreements: ours {t_ours:6.1f} s, plain MkDocs {t_plain:6.1f} s, "
-        f"ratio {ratio:.2f} (target <= {TARGET_BUILD}) {ok}; largest page "
-        f"{size / 1e6:.2f} MB {path} ({'OK' if size <= TARGET_PAGE else 'MISSED'})",
+        f"ratio {ratio:.2f} (target <= {TARGET_BUILD}) {ok}; CPU time ours {cpu_ours:.1f} s, "
+        f"plain {cpu_plain:.1f} s (ratio {cpu_ours / cpu_plain:.2f}); largest page "
+        f"{size / 1e6:.2f} MB {path} ({'OK' if size <= TARGET_PAGE else 'MISSED'}); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
         flush=True,
     )
     return ours / "site"
