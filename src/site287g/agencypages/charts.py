@@ -151,7 +151,7 @@ def growth_series(a: Agencies) -> list[dict[str, Any]]:
 def growth(a: Agencies) -> dict[str, Any]:
     """Line chart geometry for growth_series: one polyline per model, with axis ticks."""
     series = growth_series(a)
-    width, height, left, bottom, top, right = 640, 300, 56, 36, 16, 150
+    width, height, left, bottom, top, right = 640, 300, 56, 36, 16, 90
     if not series:
         return {"series": [], "table": [], "lines": []}
     start = dt.date(FIRST_YEAR, 1, 1)
