@@ -19,6 +19,8 @@ from ..agencies.vocab import TYPE_NAMES as ICE_TYPE_NAMES
 from .view import LISTS, STATE_NAMES, Agencies
 
 FOLDER = "downloads"
+# Below this many agreements the workbooks take well under a second: no second process.
+PARALLEL_ROWS = 10_000
 COLUMNS: dict[str, tuple[str, ...]] = {
     "participating": (
         "STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED",
@@ -153,6 +155,8 @@ def start(a: Agencies) -> Callable[[], dict[str, bytes]]:
     At 50,000 agreements XlsxWriter takes seconds; a forked process does it while the build
     renders pages. Where fork is not available the work happens when first asked for.
     """
+    if sum(len(records) for records in a.records.values()) < PARALLEL_ROWS:
+        return lambda: _xlsx_files(a)
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:
