@@ -11,7 +11,7 @@
   // A long list, once all its pages are loaded, lists at most LIMIT matching rows at a time:
   // laying out ten thousand table rows on every keystroke would make typing lag.
   var LONG = 2000;
-  var LIMIT = 1000;
+  var LIMIT = 500;
 
   function first(cell) {
     // The value of a cell without the importer's notes (<small>) after it.
