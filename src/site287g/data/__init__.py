@@ -10,7 +10,7 @@ from typing import Any
 from .errors import DataError, DataErrors
 from .registry import ENTRIES
 from .schema import validate
-from .yamlfile import load_yaml
+from .yamlfile import has_lines, load_yaml
 
 __all__ = ["DataError", "DataErrors", "SiteData", "load_site"]
 
@@ -40,10 +40,15 @@ def _load_one(root: Path, schema: str, path: Path) -> tuple[Any, list[DataError]
     """Load and validate one file: (data or None, problems)."""
     display = _display(root, path)
     try:
-        loaded = load_yaml(path, display)
+        loaded = load_yaml(path, display, fast=True)
+        problems = validate(loaded, root / "schema", schema, display)
+        if problems and not has_lines(loaded):
+            # Read again with line numbers, so that each problem names its line.
+            loaded = load_yaml(path, display)
+            problems = validate(loaded, root / "schema", schema, display)
     except DataErrors as exc:
         return None, exc.errors
-    return loaded, validate(loaded, root / "schema", schema, display)
+    return loaded, problems
 
 
 # Above this many bytes of YAML, half the files are read by a second process (fork): at 50,000

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from . import fastyaml
 from .errors import DataError, DataErrors
 
 
@@ -159,8 +160,12 @@ def _unclosed_quote(text: str, upto: int) -> int | None:
     return found
 
 
-def parse_text(text: str, display: str) -> Any:
-    """Parse YAML text into LineDict/LineList data, raising DataErrors with file and line."""
+def parse_text(text: str, display: str, fast: bool = False) -> Any:
+    """Parse YAML text into LineDict/LineList data, raising DataErrors with file and line.
+
+    With ``fast``, plain block YAML is read by site287g.data.fastyaml into plain dicts and
+    lists (same values, no line numbers); anything else still goes through StrictLoader.
+    """
     errors = _tab_errors(text, display)
     if errors:
         raise DataErrors(errors)
@@ -168,6 +173,10 @@ def parse_text(text: str, display: str) -> Any:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise DataErrors([DataError(display, 1, "", "the file is empty; it must hold data")])
+    if fast:
+        quick = fastyaml.parse(text, StrictLoader.yaml_implicit_resolvers)
+        if quick is not None:
+            return quick
     loader = StrictLoader(text)
     try:
         return loader.get_single_data()
@@ -200,7 +209,12 @@ def parse_text(text: str, display: str) -> Any:
         loader.dispose()
 
 
-def load_yaml(path: Path, display: str | None = None) -> Any:
+def load_yaml(path: Path, display: str | None = None, fast: bool = False) -> Any:
     """Read and parse one YAML file strictly; ``display`` is the name used in messages."""
     display = display or str(path)
-    return parse_text(_decode(path.read_bytes(), display), display)
+    return parse_text(_decode(path.read_bytes(), display), display, fast)
+
+
+def has_lines(data: Any) -> bool:
+    """Tell whether data came from StrictLoader (and so knows its line numbers)."""
+    return isinstance(data, LineDict | LineList)
