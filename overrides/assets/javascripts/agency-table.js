@@ -12,6 +12,7 @@
   // laying out ten thousand table rows on every keystroke would make typing lag.
   var LONG = 2000;
   var LIMIT = 500;
+  var CHUNK = 50;
 
   function first(cell) {
     // The value of a cell without the importer's notes (<small>) after it.
@@ -38,6 +39,7 @@
     var loading = null;
     var statusTimer = null;
     var unlimited = false;
+    var chunkTimer = null;
     var pageRows = Array.prototype.slice.call(tbody.rows);
     var attached = pageRows.slice();
     var pageOf = {};
@@ -142,8 +144,20 @@
       var same = visible.length === attached.length;
       for (var j = 0; same && j < visible.length; j++) same = visible[j] === attached[j];
       if (!same) {
-        tbody.replaceChildren.apply(tbody, visible);
+        // The first rows at once (they fill the screen), the rest in the next tasks: the
+        // keystroke is answered in one frame however many rows change.
+        clearTimeout(chunkTimer);
+        tbody.replaceChildren.apply(tbody, visible.slice(0, CHUNK));
         attached = visible;
+        var next = CHUNK;
+        var append = function () {
+          var frag = document.createDocumentFragment();
+          for (var k = next; k < Math.min(next + CHUNK, visible.length); k++) frag.appendChild(visible[k]);
+          tbody.appendChild(frag);
+          next += CHUNK;
+          if (next < visible.length) chunkTimer = setTimeout(append, 0);
+        };
+        if (next < visible.length) chunkTimer = setTimeout(append, 0);
       }
       var of = loading || pages.length < 2 ? total : items.length;
       var text = "Showing " + shown.toLocaleString("en-US") + " of " + of.toLocaleString("en-US") + " " + noun;
