@@ -90,7 +90,8 @@ def status(page) -> str:
 
 
 def cells(page, column: int) -> list[str]:
-    """The first line of each shown row's cell in ``column`` (0-based)."""
+    """The first line of each shown row's cell in ``column`` (0-based), once all are listed."""
+    page.wait_for_selector(f"{TABLE}:not([data-rendering])", state="attached")
     return page.eval_on_selector_all(
         ROWS, f"rows => rows.map(r => r.cells[{column}].firstChild.textContent.trim())"
     )
@@ -115,6 +116,7 @@ def test_text_filter_updates_rows_count_and_url(page, base_url: str) -> None:
     )
     agencies = cells(page, 1)
     assert agencies and len(agencies) < total
+    page.wait_for_selector(f"{TABLE}:not([data-rendering])", state="attached")
     rows_text = page.eval_on_selector_all(ROWS, "rs => rs.map(r => r.textContent.toLowerCase())")
     assert all("harris" in t for t in rows_text)
     assert status(page) == f"Showing {len(agencies)} of {total:,} agreements"
@@ -133,6 +135,10 @@ def test_state_model_and_type_filters(page, base_url: str) -> None:
     assert query(page) == {"state": ["Texas"], "model": ["JEM"], "type": ["County"]}
     page.get_by_role("button", name="Clear filters").click()
     page.wait_for_function("!location.search")
+    page.wait_for_function(
+        f"document.querySelectorAll('{ROWS}').length === "
+        f"+document.querySelector('{TABLE}').dataset.total"
+    )
     assert len(set(cells(page, 0))) > 30
 
 

@@ -156,8 +156,14 @@
           tbody.appendChild(frag);
           next += CHUNK;
           if (next < visible.length) chunkTimer = setTimeout(append, 0);
+          else table.removeAttribute("data-rendering");
         };
-        if (next < visible.length) chunkTimer = setTimeout(append, 0);
+        if (next < visible.length) {
+          table.setAttribute("data-rendering", "");
+          chunkTimer = setTimeout(append, 0);
+        } else {
+          table.removeAttribute("data-rendering");
+        }
       }
       var of = loading || pages.length < 2 ? total : items.length;
       var text = "Showing " + shown.toLocaleString("en-US") + " of " + of.toLocaleString("en-US") + " " + noun;
