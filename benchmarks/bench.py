@@ -161,6 +161,9 @@ def browser(site: Path, n: int) -> None:
             page.keyboard.type("x")
             page.wait_for_selector("#agreements-participating[data-loaded='all']", timeout=60000)
             page.keyboard.press("Backspace")
+            page.wait_for_selector(
+                "#agreements-participating:not([data-rendering])", state="attached"
+            )
             rows = page.evaluate(
                 "document.querySelectorAll('#agreements-participating tbody tr').length"
             )
