@@ -335,3 +335,11 @@ def test_repeated_agreement_gets_a_suffixed_id_and_a_flag(tmp_path: Path) -> Non
     assert first["id"] == "tx-harris-county-sheriffs-office-jem"
     assert second["id"] == first["id"] + "-2"
     assert second["flags"][-1] == norm.flag("id", first["id"], "duplicate")
+
+
+def test_exactly_1000_rows_warns_of_a_possible_cut_off(tmp_path: Path) -> None:
+    rows = [part_row(f"Agency {i} Police Department") for i in range(1000)]
+    path = write_csv(tmp_path / "participating_2025-09-22am.csv", PART_HEADER[:7], rows)
+    lines: list[str] = []
+    run_import(path, data_dir=tmp_path / "data", out=lines.append, dry_run=True)
+    assert "WARNING: exactly 1000 rows; ICE's export may have been cut off at 1000" in lines

@@ -156,3 +156,28 @@ def test_schema_enums_match_the_importer_vocabulary() -> None:
     assert flag["field"]["enum"] == list(FIELDS)
     history = json.loads((DATA / "schema" / "agency_history.schema.json").read_text())
     assert history["$defs"]["changed"]["properties"]["fields"]["items"]["enum"] == list(COMPARED)
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_commented_schema_examples_validate(name: str) -> None:
+    path = DATA / "schema" / "examples" / f"{name}.example.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=../{name}.schema.json\n")
+    assert [e.message for e in _validator(name).iter_errors(yaml.safe_load(text))] == []
+
+
+def test_committed_agency_data_is_exactly_the_replay_of_the_snapshots(
+    reference, tmp_path: Path
+) -> None:
+    from site287g.agencies.replay import replay
+
+    replay(SNAPSHOTS, tmp_path, quiet=True)
+    built = tmp_path / "agencies"
+    rebuilt = {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*.yml")}
+    shipped = {
+        p.relative_to(DATA / "agencies").as_posix(): p.read_bytes()
+        for p in (DATA / "agencies").rglob("*.yml")
+    }
+    assert rebuilt.keys() == shipped.keys()
+    stale = [name for name in rebuilt if rebuilt[name] != shipped[name]]
+    assert stale == [], "data/agencies is stale: run `make replay` and commit"

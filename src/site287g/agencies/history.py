@@ -108,3 +108,21 @@ def render(history: list[dict]) -> str:
     if yaml.load(text, Loader=yaml.CSafeLoader)["imports"] != history:
         raise RuntimeError("history.yml would not read back as written")  # emitter bug guard
     return with_schema("../schema/agency_history.schema.json", text)
+
+
+def describe(kind: str, as_of: str, d: Diff, limit: int = 20) -> list[str]:
+    """Printable lines: counts, then the first `limit` added / removed / changed agreements."""
+    lines = [
+        f"{kind} list as of {as_of}: {len(d.added)} added, {len(d.removed)} removed, "
+        f"{len(d.changed)} changed"
+    ]
+    for label, items in (("+", d.added), ("-", d.removed), ("~", d.changed)):
+        for item in items[:limit]:
+            fields = f"  [{', '.join(item['fields'])}]" if "fields" in item else ""
+            lines.append(
+                f"  {label} {item['id']}  ({item['state']}, {item['agency']}, "
+                f"{item['model']}){fields}"
+            )
+        if len(items) > limit:
+            lines.append(f"  {label} ... {len(items) - limit} more in data/agencies/history.yml")
+    return lines

@@ -11,8 +11,9 @@ from pathlib import Path
 from . import history as hist
 from . import load, quality, write
 from .asof import AsOf, infer_as_of, parse_as_of
-from .read import ListError, read_list
-from .records import normalise
+from .read import ListError, RawList, read_list
+from .records import Normalised, normalise
+from .validate import validate_files
 
 Printer = Callable[[str], None]
 
@@ -29,64 +30,89 @@ def run_import(
 ) -> hist.Diff:
     """Read, normalise, diff and (unless dry_run) write one list; raise ListError to refuse."""
     raw = read_list(path)
-    if kind and kind != raw.kind:
-        why = "has a SIGNED column" if raw.kind == "participating" else "has no SIGNED column"
-        raise ListError(
-            f"{path.name}: --list {kind} was given, but the file {why}, so it holds "
-            f"the {raw.kind} list. ICE has published the two lists swapped; check "
-            f"the file, then use --list {raw.kind} or leave --list out."
-        )
-    kind = raw.kind
-    as_of = as_of or infer_as_of(path.name)
-    if as_of is None:
-        raise ListError(
-            f"{path.name}: cannot tell the list's date from the file name; "
-            "pass --as-of YYYY-MM-DD (make import ... AS_OF=YYYY-MM-DD)"
-        )
     lists = load.load_lists(data_dir)
-    if kind in lists:
-        current = AsOf(parse_as_of(lists[kind]["as_of"]).date, lists[kind].get("edition"))
-        if as_of.sort_key() < current.sort_key():
-            raise ListError(
-                f"{path.name}: this list is as of {as_of}, older than the current "
-                f"{kind} list ({current}); refusing to go back in time"
-            )
+    as_of = _checked(raw, kind, as_of, lists)
     norm = normalise(raw, latest_year=as_of.date.year + 1)
-    late = [r for r in norm.records if (r.get("signed") or "") > as_of.date.isoformat()]
+    late = [r["signed"] for r in norm.records if (r.get("signed") or "") > str(as_of.date)]
     if late:
         out(
             f"WARNING: {len(late)} agreement(s) signed after the list's date {as_of} (latest "
-            f"{max(r['signed'] for r in late)}); if the file name has the wrong year, use --as-of"
+            f"{max(late)}); if the file name has the wrong year, use --as-of"
         )
-    d = hist.diff(load.load_raw_records(data_dir, kind), norm.records)
-    date = as_of.date.isoformat()
-    entry = hist.entry(kind, date, as_of.edition, path.name, len(norm.records), d)
+    if len(raw.rows) == 1000:  # ICE published exactly 1000 rows for two weeks in Sep 2025
+        out("WARNING: exactly 1000 rows; ICE's export may have been cut off at 1000")
+    d = hist.diff(load.load_raw_records(data_dir, raw.kind), norm.records)
+    files, section = _render(raw, norm, as_of, d, data_dir, lists)
+    for line in hist.describe(raw.kind, str(as_of), d) + quality.summary(section):
+        out(line)
+    if (data_dir / "schema").is_dir():  # scratch data dirs (tests, replay) have no schemas
+        problems = validate_files(files, data_dir / "schema")
+        if problems:
+            raise ListError(
+                "the result breaks data/schema; nothing written:\n  " + "\n  ".join(problems[:20])
+            )
+    if dry_run:
+        out("dry run: nothing written")
+    else:
+        write.replace_tree(data_dir / "agencies", files, drop_dirs=[raw.kind], write=writer)
+        out(f"wrote {len(files)} files under {data_dir / 'agencies'}")
+    return d
+
+
+def _checked(raw: RawList, kind: str | None, as_of: AsOf | None, lists: dict) -> AsOf:
+    """Refuse a swapped list, an undated file or a list older than the current one."""
+    name = raw.source
+    if kind and kind != raw.kind:
+        why = "has a SIGNED column" if raw.kind == "participating" else "has no SIGNED column"
+        raise ListError(
+            f"{name}: --list {kind} was given, but the file {why}, so it holds the {raw.kind} "
+            f"list. ICE has published the two lists swapped; check the file, then use "
+            f"--list {raw.kind} or leave --list out."
+        )
+    as_of = as_of or infer_as_of(name)
+    if as_of is None:
+        raise ListError(
+            f"{name}: cannot tell the list's date from the file name; "
+            "pass --as-of YYYY-MM-DD (make import ... AS_OF=YYYY-MM-DD)"
+        )
+    if raw.kind in lists:
+        info = lists[raw.kind]
+        current = AsOf(parse_as_of(info["as_of"]).date, info.get("edition"))
+        if as_of.sort_key() < current.sort_key():
+            raise ListError(
+                f"{name}: this list is as of {as_of}, older than the current {raw.kind} list "
+                f"({current}); refusing to go back in time"
+            )
+    return as_of
+
+
+def _render(
+    raw: RawList, norm: Normalised, as_of: AsOf, d: hist.Diff, data_dir: Path, lists: dict
+) -> tuple[dict[str, str], dict]:
+    """Texts of every file this import rewrites, and this list's quality section."""
+    date, kind = as_of.date.isoformat(), raw.kind
+    entry = hist.entry(kind, date, as_of.edition, raw.source, len(norm.records), d)
     history = hist.append(load.load_history(data_dir), entry)
-    section = quality.report(norm, path.name, date, len(raw.rows), raw.blank_rows)
-    quality_all = {**load.load_quality(data_dir), kind: section}
-    lists[kind] = {
-        "as_of": date,
-        "edition": as_of.edition,
-        "source": path.name,
-        "rows": len(norm.records),
+    section = quality.report(norm, raw.source, date, len(raw.rows), raw.blank_rows)
+    reports = {**load.load_quality(data_dir), kind: section}
+    lists = {
+        **lists,
+        kind: {
+            "as_of": date,
+            "edition": as_of.edition,
+            "source": raw.source,
+            "rows": len(norm.records),
+        },
     }
     files = write.state_files(kind, norm.records)
     files["lists.yml"] = write.with_schema(
         "../schema/agency_lists.schema.json", write.dump(_in_list_order(lists))
     )
     files["quality.yml"] = write.with_schema(
-        "../schema/agency_quality.schema.json", write.dump(_in_list_order(quality_all))
+        "../schema/agency_quality.schema.json", write.dump(_in_list_order(reports))
     )
     files["history.yml"] = hist.render(history)
-    _print_diff(kind, str(as_of), d, out)
-    for line in quality.summary(section):
-        out(line)
-    if dry_run:
-        out("dry run: nothing written")
-    else:
-        write.replace_tree(data_dir / "agencies", files, drop_dirs=[kind], write=writer)
-        out(f"wrote {len(files)} files under {data_dir / 'agencies'}")
-    return d
+    return files, section
 
 
 def _in_list_order(sections: dict) -> dict:
@@ -94,21 +120,12 @@ def _in_list_order(sections: dict) -> dict:
     return {k: sections[k] for k in load.LISTS if k in sections}
 
 
-def _print_diff(kind: str, as_of: str, d: hist.Diff, out: Printer, limit: int = 20) -> None:
-    """Print added / removed / changed agreements (the first `limit` of each)."""
-    out(
-        f"{kind} list as of {as_of}: {len(d.added)} added, {len(d.removed)} removed, "
-        f"{len(d.changed)} changed"
-    )
-    for label, items in (("+", d.added), ("-", d.removed), ("~", d.changed)):
-        for item in items[:limit]:
-            fields = f"  [{', '.join(item['fields'])}]" if "fields" in item else ""
-            out(
-                f"  {label} {item['id']}  ({item['state']}, {item['agency']}, "
-                f"{item['model']}){fields}"
-            )
-        if len(items) > limit:
-            out(f"  {label} ... {len(items) - limit} more in data/agencies/history.yml")
+def _as_of_arg(text: str) -> AsOf:
+    """argparse type for --as-of with a readable message."""
+    try:
+        return parse_as_of(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("file", type=Path, help="ICE list (.xlsx) or a CSV snapshot")
     parser.add_argument("--list", choices=load.LISTS, help="expected list; refused if it differs")
-    parser.add_argument("--as-of", type=parse_as_of, help="list date YYYY-MM-DD[am|pm|mid]")
+    parser.add_argument("--as-of", type=_as_of_arg, help="list date YYYY-MM-DD[am|pm|mid]")
     parser.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
     args = parser.parse_args(argv)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +49,12 @@ class RawList:
 def read_list(path: Path) -> RawList:
     """Read the first sheet of an .xlsx or a .csv snapshot."""
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        table = _xlsx_rows(path)
-    elif suffix == ".csv":
-        table = _csv_rows(path)
-    else:
+    if suffix not in (".xlsx", ".xlsm", ".csv"):
         raise ListError(f"{path.name}: not an .xlsx or .csv file")
+    try:
+        table = _csv_rows(path) if suffix == ".csv" else _xlsx_rows(path)
+    except (UnicodeDecodeError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ListError(f"{path.name}: cannot read the file ({exc})") from exc
     if not table:
         raise ListError(f"{path.name}: the file is empty")
     columns = _columns(path.name, table[0])

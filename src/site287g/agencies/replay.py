@@ -10,6 +10,7 @@ from pathlib import Path
 from .asof import infer_as_of
 from .importer import run_import
 from .read import ListError
+from .validate import validate_files
 from .write import replace_tree
 
 
@@ -40,7 +41,11 @@ def replay(folder: Path, data_dir: Path, quiet: bool = True) -> list[str]:
             p.relative_to(built).as_posix(): p.read_text(encoding="utf-8")
             for p in sorted(built.rglob("*.yml"))
         }
-    replace_tree(data_dir / "agencies", files, drop_dirs=["participating", "pending", "."])
+    if (data_dir / "schema").is_dir():
+        problems = validate_files(files, data_dir / "schema")
+        if problems:
+            raise ListError("the replay breaks data/schema:\n  " + "\n  ".join(problems[:20]))
+    replace_tree(data_dir / "agencies", files, drop_dirs=["."])
     return done
 
 

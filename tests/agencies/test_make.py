@@ -1,0 +1,51 @@
+"""mk/import.mk: `make import FILE=... [LIST=...]` runs the importer; no FILE prints usage."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+
+
+def _make(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run make with a stand-in for main's Makefile (VENV_PY and a `venv` target)."""
+    makefile = tmp_path / "Makefile"
+    makefile.write_text(
+        f"VENV_PY := {sys.executable}\n.PHONY: venv\nvenv:\n\t@true\ninclude {ROOT}/mk/*.mk\n"
+    )
+    return subprocess.run(
+        ["make", "-s", "-f", str(makefile), *args], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_import_without_file_prints_usage(tmp_path: Path) -> None:
+    result = _make(tmp_path, "import")
+    assert result.returncode != 0
+    assert "usage: make import FILE=path.xlsx" in result.stderr
+
+
+def test_import_target_runs_the_importer(tmp_path: Path, small_xlsx: Path) -> None:
+    data = tmp_path / "data"
+    result = _make(
+        tmp_path, "import", f"FILE={small_xlsx}", "LIST=participating", f"DATA_DIR={data}"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "rows read 3 = written 3 + rejected 0" in result.stdout
+    assert (data / "agencies" / "participating" / "tx.yml").exists()
+
+
+def test_import_target_passes_the_swapped_list_refusal_through(
+    tmp_path: Path, small_xlsx: Path
+) -> None:
+    result = _make(
+        tmp_path, "import", f"FILE={small_xlsx}", "LIST=pending", f"DATA_DIR={tmp_path / 'data'}"
+    )
+    assert result.returncode != 0
+    assert "holds the participating list" in result.stderr
