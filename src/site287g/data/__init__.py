@@ -122,8 +122,13 @@ def load_site(root: Path | str) -> SiteData:
         errors.extend(problems)
         if loaded is not None and not problems:
             data.files[item[1].relative_to(root).with_suffix("").as_posix()] = loaded
+    schema_dir = root / "schema"  # schemas and their commented examples, not site data
     for path in sorted(root.rglob("*")):
-        if path.suffix in {".yml", ".yaml"} and path not in known:
+        if (
+            path.suffix in {".yml", ".yaml"}
+            and path not in known
+            and schema_dir not in path.parents
+        ):
             errors.append(
                 DataError(
                     _display(root, path),
