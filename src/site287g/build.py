@@ -112,6 +112,11 @@ def render(config: MkDocsConfig, template: str, **context: Any) -> Markup:
     return Markup("\n".join(line for line in lines if line))
 
 
+def render_html(config: MkDocsConfig, template: str, **context: Any) -> str:
+    """Render a partial from overrides/ as is, for HTML that never passes through Markdown."""
+    return _environment(config).get_template(template).render(**context)
+
+
 def remember_files(config: MkDocsConfig, files: Files) -> None:
     """Keep this build's files so data can link to pages by their source path."""
     _files[config.config_file_path] = files

@@ -46,12 +46,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("signup.yml", "signup"),
     Entry("faq.yml", "faq"),
     Entry("templates/*.yml", _template_schema, check=_template_rules),
+    # Agency lists, written by the importer (`make import`); absent in a fresh project.
     Entry("agencies/participating/*.yml", "agencies", required=False),
     Entry("agencies/pending/*.yml", "agencies", required=False),
-    Entry("agencies/lists.yml", "agency_lists"),
-    Entry("agencies/history.yml", "agency_history"),
-    Entry("agencies/quality.yml", "agency_quality"),
+    Entry("agencies/lists.yml", "agency_lists", required=False),
+    Entry("agencies/history.yml", "agency_history", required=False),
+    Entry("agencies/quality.yml", "agency_quality", required=False),
 )
-
-# Folders under data/ that hold no site data (schemas and their commented examples).
-NOT_DATA = ("schema",)

@@ -194,18 +194,25 @@ def _mentions_unique(schema: Any) -> bool:
     return "x-unique-by" in json.dumps(schema)
 
 
+def certainly_valid(data: Any, schema_dir: Path, schema_name: str) -> bool:
+    """The fast yes/no answer for the common case: the compiled schema accepts the data and no
+    ``x-unique-by`` list repeats a key. False means: ask jsonschema, which explains."""
+    fast = _fast_validator(schema_dir, schema_name)
+    if fast is None:
+        return False
+    try:
+        fast(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    schema = load_schema(schema_dir, schema_name)
+    return not _repeats(schema, data, schema)
+
+
 def validate(data: Any, schema_dir: Path, schema_name: str, display: str) -> list[DataError]:
     """Validate data against a named schema and return every problem found."""
     schema = load_schema(schema_dir, schema_name)
-    fast = _fast_validator(schema_dir, schema_name)
-    try:
-        if fast is not None:
-            fast(data)
-    except fastjsonschema.JsonSchemaException:
-        pass  # explain it with the full validator below
-    else:
-        if fast is not None and not _repeats(schema, data, schema):
-            return []
+    if certainly_valid(data, schema_dir, schema_name):
+        return []
     # Slow path, only for data with problems: jsonschema reports every error with its path.
     validator = _Validator(schema)
     errors: list[DataError] = []

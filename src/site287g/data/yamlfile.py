@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from . import fastyaml
 from .errors import DataError, DataErrors
 
 
@@ -49,6 +50,11 @@ def _implicit_resolvers() -> dict[str, list]:
     return table
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+# Resolved tags of plain scalars; valid because StrictLoader has no path resolvers.
+_RESOLVED: dict[tuple[str, tuple], str] = {}
+
+
 class StrictLoader(yaml.CSafeLoader):
     """libyaml's C parser with a constructor that records lines and refuses ambiguity."""
 
@@ -63,7 +69,23 @@ class StrictLoader(yaml.CSafeLoader):
                 "",
                 "anchors and aliases (&name / *name) are not allowed; write the value out",
             )
+        if node.tag == _STR_TAG and node.__class__ is yaml.ScalarNode:
+            # Most values are text: skip the generic dispatch (agency lists hold ~1M scalars).
+            self.constructed_objects[node] = node.value
+            return node.value
         return super().construct_object(node, deep=True)
+
+    def resolve(self, kind: type, value: str, implicit: tuple) -> str:
+        """Tag a scalar by its text, remembering the answer: values repeat across records."""
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) < 500_000:
+                _RESOLVED[key] = tag
+        return tag
 
     def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
         """Build a LineDict, refusing duplicate and non-text keys."""
@@ -138,8 +160,12 @@ def _unclosed_quote(text: str, upto: int) -> int | None:
     return found
 
 
-def parse_text(text: str, display: str) -> Any:
-    """Parse YAML text into LineDict/LineList data, raising DataErrors with file and line."""
+def parse_text(text: str, display: str, fast: bool = False) -> Any:
+    """Parse YAML text into LineDict/LineList data, raising DataErrors with file and line.
+
+    With ``fast``, plain block YAML is read by site287g.data.fastyaml into plain dicts and
+    lists (same values, no line numbers); anything else still goes through StrictLoader.
+    """
     errors = _tab_errors(text, display)
     if errors:
         raise DataErrors(errors)
@@ -147,6 +173,10 @@ def parse_text(text: str, display: str) -> Any:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise DataErrors([DataError(display, 1, "", "the file is empty; it must hold data")])
+    if fast:
+        quick = fastyaml.parse(text, StrictLoader.yaml_implicit_resolvers)
+        if quick is not None:
+            return quick
     loader = StrictLoader(text)
     try:
         return loader.get_single_data()
@@ -179,7 +209,12 @@ def parse_text(text: str, display: str) -> Any:
         loader.dispose()
 
 
-def load_yaml(path: Path, display: str | None = None) -> Any:
+def load_yaml(path: Path, display: str | None = None, fast: bool = False) -> Any:
     """Read and parse one YAML file strictly; ``display`` is the name used in messages."""
     display = display or str(path)
-    return parse_text(_decode(path.read_bytes(), display), display)
+    return parse_text(_decode(path.read_bytes(), display), display, fast)
+
+
+def has_lines(data: Any) -> bool:
+    """Tell whether data came from StrictLoader (and so knows its line numbers)."""
+    return isinstance(data, LineDict | LineList)

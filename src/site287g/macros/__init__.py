@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from .. import build
 from ..documents.preview import preview_blocks
+from .agencies import define_agency_macros, model_agreements
 
 
 def define_env(env: Any) -> None:
@@ -25,6 +26,8 @@ def define_env(env: Any) -> None:
 
     def show(template: str, **context: Any) -> Markup:
         return build.render(config, f"partials/content/{template}.html", **context)
+
+    define_agency_macros(env, link)
 
     @env.macro
     def program_overview() -> Markup:
@@ -55,6 +58,7 @@ def define_env(env: Any) -> None:
             model=models[model_id],
             training_url=link("training.md"),
             signup_url=link("sign-up.md"),
+            agreements=model_agreements(config, link, model_id),
         )
 
     @env.macro

@@ -1,0 +1,1 @@
+"""Agency pages: tables, state and model pages, charts, downloads and search entries."""

@@ -1,0 +1,211 @@
+"""The agency lists as CSV, JSON and XLSX, built from the same records as the pages.
+
+The CSV and XLSX use ICE's column names and wording (STATE, LAW ENFORCEMENT AGENCY, ...,
+MOA_URL), so that `make import` reads a download back into exactly the same agreements.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import multiprocessing
+from collections.abc import Callable
+from typing import Any
+
+from ..agencies.vocab import MODEL_NAMES
+from ..agencies.vocab import TYPE_NAMES as ICE_TYPE_NAMES
+from .view import LISTS, STATE_NAMES, Agencies
+
+FOLDER = "downloads"
+# Below this many agreements the workbooks take well under a second: no second process.
+PARALLEL_ROWS = 10_000
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "participating": (
+        "STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED",
+        "MOA", "ADDENDUM", "MOA_URL", "ADDENDUM_URL",
+    ),
+    "pending": (
+        "STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE",
+        "MOA", "ADDENDUM", "MOA_URL", "ADDENDUM_URL",
+    ),
+}  # fmt: skip
+RECORD_KEYS = (
+    "id", "state", "agency", "type", "county", "model", "signed",
+    "moa", "moa_pending", "addendum", "flags",
+)  # fmt: skip
+
+
+def ice_row(rec: dict[str, Any], kind: str) -> list[str]:
+    """One agreement in ICE's columns and wording."""
+    moa = "link" if rec.get("moa") else "link pending" if rec.get("moa_pending") else ""
+    values = {
+        "STATE": STATE_NAMES.get(rec["state"], rec["state"]).upper(),
+        "LAW ENFORCEMENT AGENCY": rec["agency"],
+        "TYPE": ICE_TYPE_NAMES.get(rec.get("type") or "", ""),
+        "COUNTY": rec.get("county") or "",
+        "SUPPORT TYPE": MODEL_NAMES[rec["model"]],
+        "SIGNED": rec.get("signed") or "",
+        "MOA": moa,
+        "ADDENDUM": "link" if rec.get("addendum") else "",
+        "MOA_URL": rec.get("moa") or "",
+        "ADDENDUM_URL": rec.get("addendum") or "",
+    }
+    return [values[c] for c in COLUMNS[kind]]
+
+
+def to_csv(rows: list[list[str]], kind: str) -> bytes:
+    """UTF-8 CSV of ice_row() rows (with a BOM so spreadsheets read the accents right)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS[kind])
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_json(records: list[dict[str, Any]], kind: str, info: dict[str, Any]) -> bytes:
+    """Every agreement with every field (flags included), plus the list's date and source.
+
+    One agreement per line: readable, and json's fast C encoder (indent= would disable it).
+    """
+    keys = [k for k in RECORD_KEYS if k != "signed" or kind == "participating"]
+    head = {
+        "list": kind,
+        "as_of": info.get("as_of"),
+        "edition": info.get("edition"),
+        "source": info.get("source"),
+        "count": len(records),
+    }
+    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "agreements": [']
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for i, rec in enumerate(records):
+        full = {k: rec.get(k) for k in keys}
+        full["moa_pending"] = bool(full["moa_pending"])
+        full["flags"] = full["flags"] or []
+        lines.append(dumps(full) + ("," if i + 1 < len(records) else ""))
+    lines.append("]}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def to_xlsx(rows: list[list[str]], kind: str, info: dict[str, Any]) -> bytes:
+    """One sheet in ICE's columns; fixed document properties so each build is byte-identical."""
+    import xlsxwriter  # imported here: only the build needs it
+
+    buffer = io.BytesIO()
+    # strings_to_urls off: a sheet holds at most 65,530 links, and the URLs have their columns.
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_urls": False})
+    day = dt.date.fromisoformat(info["as_of"]) if info.get("as_of") else dt.date(2000, 1, 1)
+    book.set_properties(
+        {
+            "title": f"287(g) {kind} agencies",
+            "subject": f"ICE's {kind} agencies list as of {info.get('as_of') or 'unknown'}",
+            "created": dt.datetime(day.year, day.month, day.day),
+        }
+    )
+    sheet = book.add_worksheet(kind.capitalize())
+    bold = book.add_format({"bold": True})
+    columns = COLUMNS[kind]
+    sheet.write_row(0, 0, columns, bold)
+    for number, row in enumerate(rows, start=1):
+        sheet.write_row(number, 0, row)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(rows), len(columns) - 1)
+    widths = {"LAW ENFORCEMENT AGENCY": 45, "COUNTY": 22, "SUPPORT TYPE": 24, "STATE": 16}
+    for i, name in enumerate(columns):
+        sheet.set_column(i, i, widths.get(name, 12 if not name.endswith("_URL") else 60))
+    book.close()
+    return buffer.getvalue()
+
+
+def human_size(size: int) -> str:
+    """A file size the way a reader says it: 812 bytes, 41 KB, 1.3 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def file_name(kind: str, info: dict[str, Any], suffix: str) -> str:
+    """downloads/participating-agencies_2026-05-18am.csv: the importer reads the date back."""
+    date = f"_{info['as_of']}{info.get('edition') or ''}" if info.get("as_of") else ""
+    return f"{FOLDER}/{kind}-agencies{date}.{suffix}"
+
+
+def _xlsx_files(a: Agencies) -> dict[str, bytes]:
+    """The XLSX workbooks of both lists (the slow part), by list."""
+    return {
+        kind: to_xlsx(
+            [ice_row(rec, kind) for rec in a.records[kind]], kind, a.lists.get(kind) or {}
+        )
+        for kind in LISTS
+    }
+
+
+def _xlsx_child(a: Agencies, conn: Any) -> None:
+    """Run in a forked process: build the workbooks and send them back."""
+    conn.send(_xlsx_files(a))
+    conn.close()
+
+
+def start(a: Agencies) -> Callable[[], dict[str, bytes]]:
+    """Begin building the workbooks on another CPU; return a function that waits for them.
+
+    At 50,000 agreements XlsxWriter takes seconds; a forked process does it while the build
+    renders pages. Where fork is not available the work happens when first asked for.
+    """
+    if sum(len(records) for records in a.records.values()) < PARALLEL_ROWS:
+        return lambda: _xlsx_files(a)
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:
+        return lambda: _xlsx_files(a)
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_xlsx_child, args=(a, send), daemon=True)
+    child.start()
+    send.close()
+    result: dict[str, dict[str, bytes]] = {}
+
+    def wait() -> dict[str, bytes]:
+        if "xlsx" not in result:
+            try:
+                result["xlsx"] = receive.recv()
+            except EOFError:  # the child failed: build here, and show its error if any
+                result["xlsx"] = _xlsx_files(a)
+            finally:
+                child.join()
+                receive.close()
+        return result["xlsx"]
+
+    return wait
+
+
+def all_files(
+    a: Agencies, xlsx: Callable[[], dict[str, bytes]] | None = None
+) -> list[dict[str, Any]]:
+    """Every download: list, label, format, size, path under the site and its bytes."""
+    workbooks = (xlsx or (lambda: _xlsx_files(a)))()
+    out: list[dict[str, Any]] = []
+    for kind in LISTS:
+        info = a.lists.get(kind) or {}
+        records = a.records[kind]
+        rows = [ice_row(rec, kind) for rec in records]
+        label = f"{kind.capitalize()} agencies"
+        for suffix, fmt, content in (
+            ("csv", "CSV", to_csv(rows, kind)),
+            ("json", "JSON", to_json(records, kind, info)),
+            ("xlsx", "Excel workbook (XLSX)", workbooks[kind]),
+        ):
+            out.append(
+                {
+                    "list": kind,
+                    "label": f"{label} ({suffix.upper()})",
+                    "format": fmt,
+                    "size": human_size(len(content)),
+                    "bytes_count": len(content),
+                    "path": file_name(kind, info, suffix),
+                    "content": content,
+                }
+            )
+    return out

@@ -1,0 +1,198 @@
+"""Turn the agency YAML into rows, listings and counts for the pages. Plain Python, no MkDocs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..data import SiteData
+
+LISTS: tuple[str, ...] = ("participating", "pending")
+# Most rows one HTML page holds: about 350 bytes a row keeps a page well under 1 MB.
+ROWS_PER_PAGE = 2000
+
+STATE_NAMES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "AS": "American Samoa", "GU": "Guam", "MP": "Northern Mariana Islands",
+    "PR": "Puerto Rico", "VI": "U.S. Virgin Islands",
+}  # fmt: skip
+TYPE_NAMES: dict[str, str] = {
+    "county": "County",
+    "municipality": "Municipality",
+    "state_agency": "State agency",
+}
+NOT_GIVEN = "not given"
+# Flags on these fields are shown next to the value; link flags (SafeLinks and so on) were
+# repaired by the importer and the repaired link is what the reader needs.
+SHOWN_FLAGS = ("agency", "type", "county", "model", "signed")
+
+
+@dataclass
+class Cell:
+    """One shown value: its text (or None for "not given") and the importer's notes on it."""
+
+    text: str | None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    """One agreement as a table row."""
+
+    id: str
+    state: str
+    state_name: str
+    agency: Cell
+    type: Cell
+    county: Cell
+    model: str
+    model_abbr: str
+    signed: Cell
+    moa: str | None
+    moa_pending: bool
+    addendum: str | None
+
+
+@dataclass
+class Listing:
+    """A table of agreements split into pages of at most ROWS_PER_PAGE rows."""
+
+    key: str  # "participating", "pending", "state/tx/participating", "model/jem"
+    kind: str  # participating or pending
+    title: str
+    rows: list[Row]
+    with_state: bool = True
+
+    @property
+    def pages(self) -> list[list[Row]]:
+        """The rows of each page (at least one, possibly empty, page)."""
+        rows = self.rows
+        return [rows[i : i + ROWS_PER_PAGE] for i in range(0, len(rows), ROWS_PER_PAGE)] or [[]]
+
+
+def _note(flag: dict[str, str]) -> str:
+    """Say what ICE published and why it is not shown as is."""
+    raw = " ".join(flag["raw"].split())
+    return f"ICE's list says “{raw}”: {flag['problem']}" if raw else flag["problem"]
+
+
+def _cell(value: str | None, field_name: str, flags: list[dict[str, str]]) -> Cell:
+    """A value with the notes of the flags about it."""
+    if not flags:
+        return Cell(value, [])
+    notes = [_note(f) for f in flags if f["field"] == field_name and field_name in SHOWN_FLAGS]
+    return Cell(value, notes)
+
+
+def make_row(rec: dict[str, Any], model_abbr: dict[str, str]) -> Row:
+    """Turn one agreement record into a row of display values."""
+    flags = rec.get("flags") or []
+    kind = rec.get("type")
+    return Row(
+        id=rec["id"],
+        state=rec["state"],
+        state_name=STATE_NAMES.get(rec["state"], rec["state"]),
+        agency=_cell(rec["agency"], "agency", flags),
+        type=_cell(TYPE_NAMES.get(kind) if kind else None, "type", flags),
+        county=_cell(rec.get("county"), "county", flags),
+        model=rec["model"],
+        model_abbr=model_abbr[rec["model"]],
+        signed=_cell(rec.get("signed"), "signed", flags),
+        moa=rec.get("moa"),
+        moa_pending=bool(rec.get("moa_pending")),
+        addendum=rec.get("addendum"),
+    )
+
+
+@dataclass
+class Agencies:
+    """Everything the agency pages show, computed once per build."""
+
+    records: dict[str, list[dict[str, Any]]]
+    rows: dict[str, list[Row]]
+    lists: dict[str, Any]
+    history: list[dict[str, Any]]
+    models: list[dict[str, Any]]
+    memo: dict[Any, Any] = field(default_factory=dict)  # rendered rows, reused across pages
+
+    @property
+    def model_by_id(self) -> dict[str, dict[str, Any]]:
+        """models.yml entries by id."""
+        return {m["id"]: m for m in self.models}
+
+    def states(self) -> list[str]:
+        """USPS codes with at least one agreement on either list, by state name."""
+        codes = {r.state for kind in LISTS for r in self.rows[kind]}
+        return sorted(codes, key=lambda c: STATE_NAMES.get(c, c))
+
+    def _by(self, kind: str, attr: str) -> dict[str, list[Row]]:
+        """Rows of a list grouped by state or model, in list order (computed once)."""
+        key = ("by", kind, attr)
+        if key not in self.memo:
+            groups: dict[str, list[Row]] = {}
+            for r in self.rows[kind]:
+                groups.setdefault(getattr(r, attr), []).append(r)
+            self.memo[key] = groups
+        return self.memo[key]
+
+    def listing(self, key: str) -> Listing:
+        """The listing named by ``key`` (see Listing.key)."""
+        parts = key.split("/")
+        if parts[0] in LISTS:
+            title = "Participating agencies" if parts[0] == "participating" else "Pending agencies"
+            return Listing(key, parts[0], title, self.rows[parts[0]])
+        if parts[0] == "state":
+            code, kind = parts[1].upper(), parts[2]
+            rows = self._by(kind, "state").get(code, [])
+            label = "Agreements" if kind == "participating" else "Pending requests"
+            return Listing(key, kind, f"{label} in {STATE_NAMES[code]}", rows, with_state=False)
+        if parts[0] == "model":
+            model = self.model_by_id[parts[1]]
+            rows = self._by("participating", "model").get(parts[1], [])
+            return Listing(key, "participating", f"{model['name']} agreements", rows)
+        raise ValueError(f"unknown listing {key!r}")
+
+    def counts(self, rows: list[Row]) -> dict[str, list[tuple[str, str, int]]]:
+        """Agreements by model and by type: (key, label, count), every model and type listed."""
+        by_model = Counter(r.model for r in rows)
+        by_type = Counter(r.type.text or NOT_GIVEN for r in rows)
+        types = [*TYPE_NAMES.values(), NOT_GIVEN]
+        return {
+            "model": [(m["id"], m["name"], by_model[m["id"]]) for m in self.models],
+            "type": [(t, t, by_type[t]) for t in types if by_type[t] or t != NOT_GIVEN],
+        }
+
+    def state_counts(self, kind: str = "participating") -> dict[str, int]:
+        """Agreements per USPS code."""
+        return {code: len(rows) for code, rows in self._by(kind, "state").items()}
+
+
+def build(data: SiteData) -> Agencies:
+    """Collect both lists (sorted by state name, agency, model) with their display rows."""
+    models = list(data["models"]["models"])
+    abbr = {m["id"]: m["abbreviation"] for m in models}
+    records: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, list[Row]] = {}
+    for kind in LISTS:
+        recs = [
+            rec
+            for name, content in data.group(f"agencies/{kind}").items()
+            for rec in content["agreements"]
+        ]
+        recs.sort(key=lambda r: (STATE_NAMES.get(r["state"], ""), r["agency"].casefold(), r["id"]))
+        records[kind] = recs
+        rows[kind] = [make_row(rec, abbr) for rec in recs]
+    lists = data.files.get("agencies/lists", {})
+    history = list(data.files.get("agencies/history", {}).get("imports", []))
+    return Agencies(records, rows, lists, history, models)

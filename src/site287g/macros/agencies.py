@@ -1,0 +1,239 @@
+"""Macros of the agency pages: lists, state and model pages, overview with charts, what's new."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from .. import build
+from ..agencypages import charts, context, slots
+from ..agencypages.plan import ROOT, page_uri
+from ..agencypages.view import NOT_GIVEN, ROWS_PER_PAGE, STATE_NAMES, TYPE_NAMES, Listing
+
+
+def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
+    """Register the agency macros on the mkdocs-macros ``env``."""
+    config = env.conf
+
+    def show(template: str, **values: Any) -> Markup:
+        return build.render(config, f"partials/agencies/{template}.html", **values)
+
+    current: dict[str, Any] = {}
+
+    def data():
+        """Site data, looked up once per page (each look-up checks every data file's mtime)."""
+        if current.get("page") is not env.page:
+            current.update(page=env.page, data=build.site_data(config))
+        return current["data"]
+
+    def agencies():
+        return context.agencies(data())
+
+    def here(path: str) -> str:
+        """Relative URL from the current page to a file in the built site."""
+        return get_relative_url(path, env.page.url)
+
+    def downloads(kind: str) -> list[dict[str, str]]:
+        return [
+            {**d, "url": here(d["path"])} for d in context.downloads(data()) if d["list"] == kind
+        ]
+
+    def row_html(kind: str, with_state: bool) -> dict[str, str]:
+        """Every row of a list rendered once (one per line), by agreement id."""
+        a = agencies()
+        key = ("rows", kind, with_state)
+        if key not in a.memo:
+            rows = a.rows[kind]
+            html = build.render_html(
+                config, "partials/agencies/rows.html", rows=rows, kind=kind, with_state=with_state
+            )
+            lines = html.rstrip("\n").split("\n") if rows else []
+            if len(lines) != len(rows):
+                raise ValueError(f"rows.html gave {len(lines)} lines for {len(rows)} rows")
+            a.memo[key] = {r.id: line for r, line in zip(rows, lines, strict=True)}
+        return a.memo[key]
+
+    def table(listing: Listing, number: int, caption: str) -> dict[str, Any]:
+        """Render one page of a listing into a slot; return what the page template needs."""
+        a = agencies()
+        pages = listing.pages
+        if not 1 <= number <= len(pages):
+            raise ValueError(f"{listing.key}: there is no page {number}")
+        rows = pages[number - 1]
+        table_id = "agreements-" + listing.key.replace("/", "-")
+        page_urls = [link(page_uri(a, listing.key, n)) for n in range(1, len(pages) + 1)]
+        first = (number - 1) * ROWS_PER_PAGE + 1
+        html = build.render_html(
+            config,
+            "partials/agencies/table.html",
+            table_id=table_id,
+            kind=listing.kind,
+            total=len(listing.rows),
+            page_urls=page_urls,
+            number=number,
+            caption=caption,
+            models=a.models,
+            # One rendering of each row serves every page: the State column stays on state
+            # pages too (the state filter is left out there instead).
+            body=Markup(
+                "\n".join(map(row_html(listing.kind, True).__getitem__, (r.id for r in rows)))
+            ),
+            with_state=True,
+        )
+        noun = "agreements" if listing.kind == "participating" else "pending requests"
+        facts_key = ("facts", listing.key)
+        if facts_key not in a.memo:
+            a.memo[facts_key] = {
+                "state_names": sorted({r.state_name for r in listing.rows}),
+                "flagged": any(
+                    r.agency.notes or r.type.notes or r.county.notes or r.signed.notes
+                    for r in listing.rows
+                ),
+            }
+        facts = a.memo[facts_key]
+        return {
+            "table_id": table_id,
+            "kind": listing.kind,
+            "table": slots.put(env.page.file.src_uri, html),
+            "total": len(listing.rows),
+            "pages": len(pages),
+            "per_page": ROWS_PER_PAGE,
+            "noun": noun,
+            "number": number,
+            "first": first if rows else 0,
+            "last": first + len(rows) - 1,
+            "links": [{"url": u, "label": str(n)} for n, u in enumerate(page_urls, 1)],
+            "label": f"Pages of the table: {caption}",
+            "with_state": listing.with_state,
+            "state_names": facts["state_names"],
+            "models": a.models,
+            "type_names": [*TYPE_NAMES.values(), NOT_GIVEN],
+            "flagged": facts["flagged"],
+            "script": Markup(
+                f'<script src="{here("assets/javascripts/agency-table.js")}" defer></script>'
+            ),
+        }
+
+    def list_info(kind: str) -> dict[str, Any]:
+        info = agencies().lists.get(kind) or {}
+        return {"as_of": info.get("as_of"), "source": info.get("source")}
+
+    @env.macro
+    def agency_listing(kind: str, number: int = 1) -> Markup:
+        """Participating or pending agencies: every agreement, filterable, paginated."""
+        listing = agencies().listing(kind)
+        info = list_info(kind)
+        lead = (
+            "Every law enforcement agency that has signed a 287(g) agreement with ICE, one row "
+            "per agreement: an agency with two models has two rows."
+            if kind == "participating"
+            else "Agencies that have asked to join the 287(g) Program and whose agreement is "
+            "not signed yet, one row per requested model."
+        )
+        caption = f"{listing.title}: {len(listing.rows):,} " + (
+            "agreements" if kind == "participating" else "requests"
+        )
+        return show(
+            "listing",
+            title=listing.title,
+            lead=lead,
+            **info,
+            downloads=downloads(kind),
+            what=f"the {kind} list",
+            whats_new_url=link(f"{ROOT}/whats-new.md"),
+            overview_url=link(f"{ROOT}/index.md"),
+            **table(listing, number, caption),
+        )
+
+    @env.macro
+    def agency_state(code: str, number: int = 1) -> Markup:
+        """One state or territory: counts by model and type, its agreements, pending requests."""
+        a = agencies()
+        name = STATE_NAMES[code]
+        key = f"state/{code.lower()}"
+        listing = a.listing(f"{key}/participating")
+        pending = a.listing(f"{key}/pending")
+        parts = table(listing, number, f"287(g) agreements in {name}: {len(listing.rows):,}")
+        pending_parts = (
+            table(pending, 1, f"Pending requests in {name}: {len(pending.rows):,}")
+            if pending.rows and number == 1
+            else None
+        )
+        return show(
+            "state",
+            name=name,
+            code=code,
+            number=number,
+            counts=a.counts(listing.rows),
+            pending_count=len(pending.rows),
+            model_urls={m["id"]: link(page_uri(a, f"model/{m['id']}", 1)) for m in a.models},
+            participating_url=link(page_uri(a, "participating", 1)),
+            pending_url=link(page_uri(a, "pending", 1)),
+            as_of=list_info("participating")["as_of"],
+            main=parts,
+            pending=pending_parts,
+        )
+
+    @env.macro
+    def agency_model(model_id: str, number: int = 1) -> Markup:
+        """Every agreement under one model."""
+        a = agencies()
+        model = a.model_by_id[model_id]
+        listing = a.listing(f"model/{model_id}")
+        caption = f"{model['name']} agreements: {len(listing.rows):,}"
+        return show(
+            "model",
+            model=model,
+            model_url=link(f"models/{model['slug']}.md"),
+            as_of=list_info("participating")["as_of"],
+            main=table(listing, number, caption),
+        )
+
+    @env.macro
+    def agencies_overview() -> Markup:
+        """Counts, the tile map, growth and signings per month, and links to every list."""
+        a = agencies()
+        states = {code: link(page_uri(a, f"state/{code.lower()}", 1)) for code in a.states()}
+        return show(
+            "overview",
+            counts=a.counts(a.rows["participating"]),
+            total=len(a.rows["participating"]),
+            pending_total=len(a.rows["pending"]),
+            lists=a.lists,
+            tile_map=charts.tile_map(a, states),
+            growth=charts.growth(a),
+            months=charts.per_month(a),
+            participating_url=link(page_uri(a, "participating", 1)),
+            pending_url=link(page_uri(a, "pending", 1)),
+            whats_new_url=link(f"{ROOT}/whats-new.md"),
+            downloads=downloads("participating") + downloads("pending"),
+        )
+
+    @env.macro
+    def agencies_whats_new(limit: int = 12) -> Markup:
+        """The latest imports' added and removed agreements, newest first."""
+        a = agencies()
+        return show(
+            "whats-new",
+            imports=context.whats_new(a, limit),
+            state_names=STATE_NAMES,
+            models=a.model_by_id,
+            participating_url=link(page_uri(a, "participating", 1)),
+            pending_url=link(page_uri(a, "pending", 1)),
+            row_urls=context.row_locations(a, link),
+        )
+
+
+def model_agreements(config: Any, link: Callable[..., str], model_id: str) -> dict | None:
+    """Link and count of a model's agreements listing, or None without agency data."""
+    data = build.site_data(config)
+    if "agencies/lists" not in data.files:
+        return None
+    a = context.agencies(data)
+    return {
+        "url": link(page_uri(a, f"model/{model_id}", 1)),
+        "count": len(a.listing(f"model/{model_id}").rows),
+    }

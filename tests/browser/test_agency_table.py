@@ -1,0 +1,229 @@
+"""The agreement tables in Chromium: filtering, sorting, URL state, keyboard use, site search."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from ..conftest import ROOT, build_project, copy_project
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+TABLE = "#agreements-participating"
+ROWS = f"{TABLE} tbody tr:not([hidden])"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _serve(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 at an ephemeral port; yield its base URL."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site whose participating list (4,500 synthetic agreements) spans three pages."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_data
+
+    project = copy_project(tmp_path_factory.mktemp("long") / "project")
+    write_data(project / "data", 4500)
+    build = build_project(project)
+    assert build.returncode == 0, build.output
+    yield from _serve(build.site)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    yield tab
+    context.close()
+    assert not errors, errors
+
+
+def status(page) -> str:
+    return page.locator("#agreements-participating-status").inner_text()
+
+
+def cells(page, column: int) -> list[str]:
+    """The first line of each shown row's cell in ``column`` (0-based), once all are listed."""
+    page.wait_for_selector(f"{TABLE}:not([data-rendering])", state="attached")
+    return page.eval_on_selector_all(
+        ROWS, f"rows => rows.map(r => r.cells[{column}].firstChild.textContent.trim())"
+    )
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_text_filter_updates_rows_count_and_url(page, base_url: str) -> None:
+    """Typing narrows the rows, says how many are shown, and puts the filter in the URL."""
+    page.goto(base_url + "agencies/participating/")
+    total = page.locator(ROWS).count()
+    box = page.get_by_label("Search agency or county")
+    box.click()
+    page.keyboard.type("harris")
+    # The live region speaks once typing pauses: wait until it counts the rows shown.
+    page.wait_for_function(
+        "document.querySelector('#agreements-participating-status').textContent === "
+        "'Showing ' + document.querySelectorAll('#agreements-participating tbody tr').length"
+        f" + ' of {total:,} agreements'"
+    )
+    agencies = cells(page, 1)
+    assert agencies and len(agencies) < total
+    page.wait_for_selector(f"{TABLE}:not([data-rendering])", state="attached")
+    rows_text = page.eval_on_selector_all(ROWS, "rs => rs.map(r => r.textContent.toLowerCase())")
+    assert all("harris" in t for t in rows_text)
+    assert status(page) == f"Showing {len(agencies)} of {total:,} agreements"
+    assert query(page)["q"] == ["harris"]
+
+
+def test_state_model_and_type_filters(page, base_url: str) -> None:
+    """Selects filter by state, model and type, together."""
+    page.goto(base_url + "agencies/participating/")
+    page.get_by_label("State or territory").select_option("Texas")
+    page.get_by_label("Model", exact=True).select_option("JEM")
+    page.get_by_label("Type", exact=True).select_option("County")
+    assert set(cells(page, 0)) == {"Texas"}
+    assert set(cells(page, 4)) == {"JEM"}
+    assert set(cells(page, 2)) == {"County"}
+    assert query(page) == {"state": ["Texas"], "model": ["JEM"], "type": ["County"]}
+    page.get_by_role("button", name="Clear filters").click()
+    page.wait_for_function("!location.search")
+    page.wait_for_function(
+        f"document.querySelectorAll('{ROWS}').length === "
+        f"+document.querySelector('{TABLE}').dataset.total"
+    )
+    assert len(set(cells(page, 0))) > 30
+
+
+def test_shared_url_restores_filters_and_sort(page, base_url: str) -> None:
+    """A bookmarked view comes back: controls set, rows filtered, column sorted."""
+    page.goto(base_url + "agencies/participating/?state=Florida&sort=signed&dir=desc")
+    assert page.get_by_label("State or territory").input_value() == "Florida"
+    assert set(cells(page, 0)) == {"Florida"}
+    signed = page.locator(f"{TABLE} thead th[data-key=signed]")
+    assert signed.get_attribute("aria-sort") == "descending"
+    dates = [d for d in cells(page, 5) if d != "not given"]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_sort_by_keyboard(page, base_url: str) -> None:
+    """Header buttons are reached with Tab and sort with Enter; aria-sort follows."""
+    page.goto(base_url + "agencies/participating/")
+    button = page.locator(f"{TABLE} thead th[data-key=agency] button")
+    assert button.evaluate("b => b.tagName") == "BUTTON"
+    page.get_by_label("Search agency or county").focus()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if button.evaluate("b => b === document.activeElement"):
+            break
+    assert button.evaluate("b => b === document.activeElement"), "header button not reachable"
+    page.keyboard.press("Enter")
+    header = page.locator(f"{TABLE} thead th[data-key=agency]")
+    assert header.get_attribute("aria-sort") == "ascending"
+    names = [n.lower() for n in cells(page, 1)]
+    assert names == sorted(names)
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+    assert query(page)["sort"] == ["agency"] and query(page)["dir"] == ["desc"]
+
+
+def test_row_anchor_is_the_target(page, base_url: str) -> None:
+    """#<id> lands on the agreement's row."""
+    rid = "tx-aransas-county-sheriffs-office-jem"
+    page.goto(base_url + f"agencies/participating/#{rid}")
+    assert page.locator(f"tr#{rid}").evaluate("r => r.matches(':target')")
+    assert page.locator(f"tr#{rid}").is_visible()
+
+
+def test_without_javascript_the_table_is_complete(browser, base_url: str) -> None:
+    """No script: every row is there and no useless controls are shown."""
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base_url + "agencies/participating/")
+    assert tab.locator(f"{TABLE} tbody tr").count() > 1800
+    assert not tab.locator("#agreements-participating-filters").is_visible()
+    context.close()
+
+
+def test_site_search_finds_an_agency_and_lands_on_its_row(page, base_url: str) -> None:
+    """Typing an agency name in Material's search offers it; choosing it opens its row."""
+    rid = "tx-aransas-county-sheriffs-office-jem"
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("Aransas County", delay=30)
+    result = page.locator(f".md-search-result a[href$='#{rid}']").first
+    result.wait_for(timeout=20000)
+    result.click()
+    # Material adds ?h=<words> to highlight them; the row is the fragment.
+    page.wait_for_url(lambda url: "/agencies/participating/" in url and url.endswith(f"#{rid}"))
+    assert page.locator(f"tr#{rid}").is_visible()
+
+
+def test_long_list_filter_covers_every_page(page, long_site: str) -> None:
+    """On a list split over pages, filtering loads the other pages and searches them all."""
+    page.goto(long_site + "agencies/participating/")
+    assert page.locator(".g287-pages a").count() == 3
+    page.get_by_label("State or territory").select_option("Guam")
+    page.wait_for_selector(f"{TABLE}[data-loaded=all]")
+    page.wait_for_function("document.querySelector('#agreements-participating-status')"
+                           ".textContent.includes('of 4,500')")  # fmt: skip
+    guam = cells(page, 0)
+    assert guam and set(guam) == {"Guam"}  # Guam sorts last: its rows are on page 3
+    assert not page.locator(".g287-pages").is_visible()
+
+
+def test_long_list_anchor_on_another_page(page, long_site: str) -> None:
+    """A link to page 1 with the id of a row on page 3 goes to that row."""
+    page.goto(long_site + "agencies/participating/page-3/")
+    rid = page.locator(f"{TABLE} tbody tr").last.get_attribute("id")
+    page.goto(long_site + f"agencies/participating/#{rid}")
+    page.wait_for_url(f"**/agencies/participating/page-3/#{rid}")
+    assert page.locator(f"tr#{rid}").is_visible()
