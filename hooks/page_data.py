@@ -9,18 +9,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from site287g import build
-from site287g.data import DataErrors
-from site287g.data.references import broken_page_links
-
-
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Check every page the data links to exists; remember the files for the macros."""
-    pages = {f.src_uri for f in files.documentation_pages()}
-    errors = broken_page_links(build.site_data(config), pages)
-    if errors:
-        raise PluginError(DataErrors(errors).report())
-    build.remember_files(config, files)
-    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -121,3 +121,14 @@ def test_not_official_unless_data_says_so(make_site, tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     for url in ["", "about/"]:
         assert "not an official" not in text(page(build.site, url)).lower()
+
+
+def test_home_and_faq_lead_to_the_agency_lists(built_site: Path) -> None:
+    """The home page gives the list sizes and links the agency pages; the FAQ links the list."""
+    home = content(page(built_site, ""))
+    assert "names 1,843 agreements" in text(home)
+    for a in home.select("#agencies ~ ul a"):
+        assert (built_site / a["href"] / "index.html").is_file(), a["href"]
+    faq = content(page(built_site, "faq/"))
+    hrefs = [a["href"] for a in faq.select(".g287-links a")]
+    assert "../agencies/participating/" in hrefs

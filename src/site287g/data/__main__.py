@@ -6,8 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DataErrors, load_site
+from . import DataErrors, SiteData, load_site
 from .references import broken_page_links
+
+
+def generated_pages(data: SiteData) -> set[str]:
+    """The pages the build generates from the data (the agency pages), as docs paths."""
+    if "agencies/lists" not in data.files:
+        return set()
+    from ..agencypages.context import agencies
+    from ..agencypages.plan import plan
+
+    return {page.src_uri for page in plan(agencies(data))}
 
 
 def main(argv: list[str]) -> int:
@@ -19,7 +29,7 @@ def main(argv: list[str]) -> int:
     try:
         data = load_site(args.data_dir)
         docs = Path(args.docs)
-        pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+        pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | generated_pages(data)
         errors = broken_page_links(data, pages)
         if errors:
             raise DataErrors(errors)

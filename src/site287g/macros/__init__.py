@@ -33,11 +33,19 @@ def define_env(env: Any) -> None:
     def program_overview() -> Markup:
         """Home page: the program, the authority it grants, its benefits and models."""
         d = data()
+        lists = d.files.get("agencies/lists")
+        agencies = lists and {
+            "lists": lists,
+            "overview_url": link("agencies/index.md"),
+            "participating_url": link("agencies/participating.md"),
+            "pending_url": link("agencies/pending.md"),
+        }
         return show(
             "program",
             program=d["program"],
             models=d["models"],
             model_urls=model_links(),
+            agencies=agencies,
             signup_url=link("sign-up.md"),
             faq_url=link("faq.md"),
         )
