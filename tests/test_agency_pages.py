@@ -156,12 +156,14 @@ def test_whats_new_newest_first(built_site: Path) -> None:
 
 
 def test_charts_are_accessible(built_site: Path) -> None:
-    """Each chart: role=img, labelled by its own title and desc, and its numbers as a table."""
+    """Each chart is labelled by its own title and desc and has its numbers as a table; the
+    charts are images, the map a group of links (one per state, each named with its count)."""
     soup = page(built_site, "agencies/")
-    svgs = content(soup).find_all("svg")
+    svgs = content(soup).find_all("svg", attrs={"aria-labelledby": True})
     assert len(svgs) == 3
+    assert [svg["role"] for svg in svgs] == ["group", "img", "img"]
+    assert all(a["aria-label"].endswith(" agreements") for a in svgs[0].find_all("a"))
     for svg in svgs:
-        assert svg["role"] == "img"
         title_id, desc_id = svg["aria-labelledby"].split()
         assert svg.find("title", id=title_id) and text(svg.find("title"))
         assert svg.find("desc", id=desc_id) and text(svg.find("desc"))
