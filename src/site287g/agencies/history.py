@@ -7,19 +7,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .records import RECORD_KEYS
 from .write import dump_flow_item, with_schema
 
-COMPARED: tuple[str, ...] = (
-    "state",
-    "agency",
-    "type",
-    "county",
-    "model",
-    "signed",
-    "moa",
-    "moa_pending",
-    "addendum",
-)
+# Every field of a record but its id and the importer's flags.
+COMPARED: tuple[str, ...] = tuple(k for k in RECORD_KEYS if k not in ("id", "flags"))
 # Wayback copies of the same PDF differ only in the capture time; that is no change.
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+(?:id_)?/")
 
