@@ -76,7 +76,10 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Playwright evaluates wait_for_function predicates with eval(), which the site's CSP (no
+    # 'unsafe-eval') rightly refuses; the policy itself is checked on every page by
+    # test_hygiene.py, so these table tests run with it bypassed.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
