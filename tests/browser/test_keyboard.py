@@ -47,6 +47,7 @@ FOCUS = """() => {
 }"""
 
 SPARE_TABS = 100  # a guard against a focus trap: this many Tabs beyond the page's controls
+MAX_TABS = 1000  # the same guard for reaching one control of a small page
 
 
 def tab_through(page, controls: int) -> tuple[set[int], list[str]]:
