@@ -177,7 +177,7 @@ def test_tile_map_numbers_links_and_contrast(built_site: Path, participating) ->
     svg = content(page(built_site, "agencies/")).find("svg")
     tiles = {}
     for g in svg.find_all("g"):
-        code, count = (t.get_text() for t in g.find_all("text"))
+        code, count = (t.get_text() for t in g.find_all("tspan"))
         tiles[code] = (int(count), g)
     assert {"DC", "PR", "GU", "MP", "VI", "AS"} <= set(tiles)
     assert len(tiles) == 56

@@ -7,6 +7,7 @@ from typing import Any
 
 from . import SiteData
 from .errors import DataError
+from .yamlfile import has_lines, load_yaml
 
 
 def _walk(node: Any, field: str) -> Iterator[tuple[int, str, str]]:
@@ -15,7 +16,8 @@ def _walk(node: Any, field: str) -> Iterator[tuple[int, str, str]]:
         for key, value in node.items():
             path = f"{field}.{key}" if field else key
             if key == "page" and isinstance(value, str):
-                yield node.key_lines.get(key, node.line), path, value
+                lines = getattr(node, "key_lines", {})
+                yield lines.get(key, getattr(node, "line", 1)), path, value
             else:
                 yield from _walk(value, path)
     elif isinstance(node, list):
@@ -27,6 +29,11 @@ def broken_page_links(data: SiteData, pages: set[str]) -> list[DataError]:
     """Return an error for each ``page:`` in the data that names no file under docs/."""
     errors = []
     for name, content in data.files.items():
+        broken = [t for _, _, t in _walk(content, "") if t.partition("#")[0] not in pages]
+        if not broken:
+            continue
+        if not has_lines(content):  # read fast, without lines: read again to name the lines
+            content = load_yaml(data.root / f"{name}.yml")
         for line, field, target in _walk(content, ""):
             path = target.partition("#")[0]
             if path not in pages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 from collections.abc import Callable, Iterator
@@ -155,7 +156,8 @@ def _fast_validator(schema_dir: Path, name: str) -> Callable[[Any], Any] | None:
     """A compiled validator (fastjsonschema) for the common case: valid data; None if the
     schema uses something it cannot compile (the full validator then does all the work)."""
     try:
-        return fastjsonschema.compile(load_schema(schema_dir, name))
+        # compile() rewrites the $refs of the schema it is given: hand it a copy.
+        return fastjsonschema.compile(copy.deepcopy(load_schema(schema_dir, name)))
     except Exception:  # noqa: BLE001 - any compile failure just means: take the slow path
         return None
 
@@ -174,7 +176,10 @@ def _repeats(schema: dict, data: Any, root: dict) -> bool:
             target = target[part]
         if _repeats(target, data, root):
             return True
-    if any(k in schema for k in ("anyOf", "oneOf", "allOf", "if")) and _mentions_unique(schema):
+    combinators = {
+        k: schema[k] for k in ("anyOf", "oneOf", "allOf", "if", "then", "else") if k in schema
+    }
+    if combinators and _mentions_unique(combinators):
         return True
     key = schema.get("x-unique-by")
     if key and isinstance(data, list):
