@@ -62,18 +62,6 @@ def long_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(build.site)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def page(browser) -> Iterator[object]:
     # Playwright evaluates wait_for_function predicates with eval(), which the site's CSP (no
