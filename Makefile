@@ -38,15 +38,15 @@ check: $(STAMP) ## Validate the data files alone and list every problem
 
 test: $(STAMP) ## Run every test (installs Debian's chromium for the browser tests when it can)
 	@scripts/ensure-chromium.sh
-	$(VENV_PY) -m ruff check src hooks tests
+	$(VENV_PY) -m ruff check src hooks tests scripts benchmarks
 	$(VENV_PY) -m pytest
 
 lint: $(STAMP) ## Check code style
-	$(VENV_PY) -m ruff check src hooks tests
-	$(VENV_PY) -m ruff format --check src hooks tests
+	$(VENV_PY) -m ruff check src hooks tests scripts benchmarks
+	$(VENV_PY) -m ruff format --check src hooks tests scripts benchmarks
 
 format: $(STAMP) ## Format the code
-	$(VENV_PY) -m ruff format src hooks tests
+	$(VENV_PY) -m ruff format src hooks tests scripts benchmarks
 
 lock: ## Re-resolve requirements.in into requirements.lock
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

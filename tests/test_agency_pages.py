@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from site287g.agencypages.charts import contrast
-from site287g.agencypages.view import STATE_NAMES
+from site287g.agencypages.view import PREVIEW_ROWS, STATE_NAMES
 
 from .conftest import ROOT
 from .html import content, page, text
@@ -44,7 +44,32 @@ def table_rows(soup, table_id: str) -> dict[str, object]:
     """The rows of one agreement table by their id."""
     table = soup.find("table", id=table_id)
     assert table is not None, f"no table #{table_id}"
-    return {tr["id"]: tr for tr in table.tbody.find_all("tr")}
+    return {tr["id"]: tr for body in table.find_all("tbody") for tr in body.find_all("tr")}
+
+
+def test_long_table_is_previewed_but_complete(built_site: Path, participating) -> None:
+    """All rows are in the HTML; the first PREVIEW_ROWS in the first row group (listed when the
+    page has JavaScript), the rest in a second one, with a "List all" link that works without
+    agency-table.js. A short table (a state with few agreements) has one row group."""
+    soup = page(built_site, "agencies/participating/")
+    table = soup.find("table", id="agreements-participating")
+    first, rest = table.find_all("tbody")
+    assert table["data-preview"] == str(PREVIEW_ROWS)
+    assert len(first.find_all("tr")) == PREVIEW_ROWS
+    assert len(first.find_all("tr")) + len(rest.find_all("tr")) == len(participating)
+    more = soup.find(id="agreements-participating-more")
+    assert more.a["href"] == "?all#agreements-participating"
+    assert text(more) == f"List all {len(participating):,} agreements"
+    status = soup.find(id="agreements-participating-status")
+    assert text(status) == f"Showing the first {PREVIEW_ROWS} of {len(participating):,} agreements."
+    # The class that hides the second row group is set by an inline script before the table.
+    script = table.find_previous("script")
+    assert "g287-preview" in script.string and 'has("all")' in script.string
+
+    small = page(built_site, "agencies/states/ak/").find(
+        "table", id="agreements-state-ak-participating"
+    )
+    assert len(small.find_all("tbody")) == 1 and not small.has_attr("data-preview")
 
 
 def test_participating_table_lists_every_agreement(built_site: Path, participating) -> None:

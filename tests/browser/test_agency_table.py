@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from site287g.agencypages.view import PREVIEW_ROWS
 
 from ..conftest import ROOT, build_project, copy_project
 
@@ -22,7 +25,10 @@ ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 TABLE = "#agreements-participating"
-ROWS = f"{TABLE} tbody tr:not([hidden])"
+# The rows listed on screen: the first row group (the preview on load; the script keeps every
+# row it lists there). The page's second row group holds the rest, hidden on screen.
+ROWS = f"{TABLE} > tbody:first-of-type > tr"
+SHOWN = f"{TABLE} tbody tr:visible"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -76,6 +82,12 @@ def page(browser) -> Iterator[object]:
     assert not errors, errors
 
 
+# Whether an element is inside the viewport.
+ON_SCREEN = (
+    "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+)
+
+
 def status(page) -> str:
     return page.locator("#agreements-participating-status").inner_text()
 
@@ -92,25 +104,83 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
+def total(page) -> int:
+    return int(page.locator(TABLE).get_attribute("data-total"))
+
+
+def test_long_table_lists_a_preview_then_everything(page, base_url: str) -> None:
+    """On load the first rows are listed with a count saying so; "List all" lists every row
+    in place and moves focus to the first row it added."""
+    page.goto(base_url + "agencies/participating/")
+    preview = int(page.locator(TABLE).get_attribute("data-preview"))
+    assert page.locator(SHOWN).count() == preview
+    assert status(page) == f"Showing the first {preview} of {total(page):,} agreements."
+    more = page.get_by_role("link", name=f"List all {total(page):,} agreements")
+    more.click()
+    page.wait_for_selector(f"{TABLE}:not([data-rendering])", state="attached")
+    assert page.locator(SHOWN).count() == total(page)
+    assert not more.is_visible()
+    assert page.url.endswith("/agencies/participating/")  # listed in place, no reload
+    focused = page.evaluate("document.activeElement.closest('tr').rowIndex")
+    assert focused == preview + 1  # row 0 is the header row
+
+
+def test_filter_with_many_matches_lists_the_first_and_offers_the_rest(page, base_url) -> None:
+    """A filter matching more rows than the preview lists that many and a button for all."""
+    page.goto(base_url + "agencies/participating/")
+    preview = int(page.locator(TABLE).get_attribute("data-preview"))
+    page.get_by_label("State or territory").select_option("Texas")
+    page.wait_for_function(
+        "document.querySelector('#agreements-participating-status').textContent"
+        ".includes('are listed')"
+    )
+    matches = int(re.search(r"Showing ([\d,]+) of", status(page))[1].replace(",", ""))
+    assert matches > preview
+    assert set(cells(page, 0)) == {"Texas"} and len(cells(page, 0)) == preview
+    page.get_by_role("link", name=f"List all {matches:,} matching agreements").click()
+    page.wait_for_function(f"document.querySelectorAll('{ROWS}').length === {matches}")
+    assert set(cells(page, 0)) == {"Texas"}
+
+
+def test_list_all_works_without_the_table_script(browser, base_url: str) -> None:
+    """If agency-table.js fails to load, "List all" still shows every row (by reloading)."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.route("**/agency-table.js", lambda route: route.abort())
+    tab.goto(base_url + "agencies/participating/")
+    n = int(tab.locator(TABLE).get_attribute("data-total"))
+    assert tab.locator(SHOWN).count() < n
+    tab.get_by_role("link", name=f"List all {n:,} agreements").click()
+    tab.wait_for_url("**/agencies/participating/?all#agreements-participating")
+    assert tab.locator(SHOWN).count() == n
+    context.close()
+
+
+def test_print_has_every_row(page, base_url: str) -> None:
+    """Paper gets the whole table, not the preview."""
+    page.goto(base_url + "agencies/participating/")
+    page.emulate_media(media="print")
+    assert page.locator(SHOWN).count() == total(page)
+
+
 def test_text_filter_updates_rows_count_and_url(page, base_url: str) -> None:
     """Typing narrows the rows, says how many are shown, and puts the filter in the URL."""
     page.goto(base_url + "agencies/participating/")
-    total = page.locator(ROWS).count()
     box = page.get_by_label("Search agency or county")
     box.click()
     page.keyboard.type("harris")
     # The live region speaks once typing pauses: wait until it counts the rows shown.
     page.wait_for_function(
         "document.querySelector('#agreements-participating-status').textContent === "
-        "'Showing ' + document.querySelectorAll('#agreements-participating tbody tr').length"
-        f" + ' of {total:,} agreements'"
+        f"'Showing ' + document.querySelectorAll('{ROWS}').length"
+        f" + ' of {total(page):,} agreements'"
     )
     agencies = cells(page, 1)
-    assert agencies and len(agencies) < total
+    assert agencies and len(agencies) < total(page)
     page.wait_for_selector(f"{TABLE}:not([data-rendering])", state="attached")
     rows_text = page.eval_on_selector_all(ROWS, "rs => rs.map(r => r.textContent.toLowerCase())")
     assert all("harris" in t for t in rows_text)
-    assert status(page) == f"Showing {len(agencies)} of {total:,} agreements"
+    assert status(page) == f"Showing {len(agencies)} of {total(page):,} agreements"
     assert query(page)["q"] == ["harris"]
 
 
@@ -126,11 +196,13 @@ def test_state_model_and_type_filters(page, base_url: str) -> None:
     assert query(page) == {"state": ["Texas"], "model": ["JEM"], "type": ["County"]}
     page.get_by_role("button", name="Clear filters").click()
     page.wait_for_function("!location.search")
+    # Back to the whole list: its first rows, and the button to list them all.
     page.wait_for_function(
-        f"document.querySelectorAll('{ROWS}').length === "
-        f"+document.querySelector('{TABLE}').dataset.total"
+        f"document.querySelector('{TABLE}-status').textContent === 'Showing {total(page):,} "
+        f"of {total(page):,} agreements (the first {PREVIEW_ROWS} are listed)'"
     )
-    assert len(set(cells(page, 0))) > 30
+    assert len(cells(page, 0)) == PREVIEW_ROWS
+    assert page.get_by_role("link", name=f"List all {total(page):,} agreements").is_visible()
 
 
 def test_shared_url_restores_filters_and_sort(page, base_url: str) -> None:
@@ -166,11 +238,17 @@ def test_sort_by_keyboard(page, base_url: str) -> None:
 
 
 def test_row_anchor_is_the_target(page, base_url: str) -> None:
-    """#<id> lands on the agreement's row."""
+    """#<id> lands on the agreement's row, marked, even past the first rows listed."""
     rid = "tx-aransas-county-sheriffs-office-jem"
     page.goto(base_url + f"agencies/participating/#{rid}")
-    assert page.locator(f"tr#{rid}").evaluate("r => r.matches(':target')")
-    assert page.locator(f"tr#{rid}").is_visible()
+    row = page.locator(f"tr#{rid}")
+    page.wait_for_selector(f"tr#{rid}.g287-target")
+    assert row.is_visible() and row.evaluate(ON_SCREEN)
+    # Following another agreement's link on the same page lands there too.
+    other = "fl-walton-county-sheriffs-office-tfm"
+    page.evaluate(f"location.hash = '{other}'")
+    page.wait_for_selector(f"tr#{other}.g287-target")
+    assert page.locator(f"tr#{other}").evaluate(ON_SCREEN)
 
 
 def test_without_javascript_the_table_is_complete(browser, base_url: str) -> None:
@@ -178,8 +256,11 @@ def test_without_javascript_the_table_is_complete(browser, base_url: str) -> Non
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(base_url + "agencies/participating/")
-    assert tab.locator(f"{TABLE} tbody tr").count() > 1800
+    n = int(tab.locator(TABLE).get_attribute("data-total"))
+    assert n > 1800 and tab.locator(SHOWN).count() == n
+    assert tab.locator("#agreements-participating-status").inner_text() == f"{n:,} agreements."
     assert not tab.locator("#agreements-participating-filters").is_visible()
+    assert not tab.locator("#agreements-participating-more").is_visible()
     context.close()
 
 
@@ -195,7 +276,8 @@ def test_site_search_finds_an_agency_and_lands_on_its_row(page, base_url: str) -
     result.click()
     # Material adds ?h=<words> to highlight them; the row is the fragment.
     page.wait_for_url(lambda url: "/agencies/participating/" in url and url.endswith(f"#{rid}"))
-    assert page.locator(f"tr#{rid}").is_visible()
+    page.wait_for_selector(f"tr#{rid}.g287-target")
+    assert page.locator(f"tr#{rid}").evaluate(ON_SCREEN)
 
 
 def test_long_list_filter_covers_every_page(page, long_site: str) -> None:
@@ -217,4 +299,5 @@ def test_long_list_anchor_on_another_page(page, long_site: str) -> None:
     rid = page.locator(f"{TABLE} tbody tr").last.get_attribute("id")
     page.goto(long_site + f"agencies/participating/#{rid}")
     page.wait_for_url(f"**/agencies/participating/page-3/#{rid}")
-    assert page.locator(f"tr#{rid}").is_visible()
+    page.wait_for_selector(f"tr#{rid}.g287-target")
+    assert page.locator(f"tr#{rid}").evaluate(ON_SCREEN)

@@ -8,10 +8,10 @@
   "use strict";
 
   var FILTERS = ["q", "state", "model", "type"];
-  // A long list, once all its pages are loaded, lists at most LIMIT matching rows at a time:
-  // laying out ten thousand table rows on every keystroke would make typing lag.
-  var LONG = 2000;
-  var LIMIT = 500;
+  // A long table (data-preview) lists at most that many matching rows at a time, and a button
+  // lists the rest: laying out thousands of rows on load or on every keystroke costs seconds on
+  // a phone. The page comes with the first rows in one row group and the rest in a second one,
+  // which CSS hides when this script can run (html.g287-preview).
   var CHUNK = 50;
 
   function first(cell) {
@@ -31,27 +31,35 @@
     var col = {};
     heads.forEach(function (th, i) { col[th.getAttribute("data-key")] = i; });
     var pages = JSON.parse(table.getAttribute("data-pages") || "[]");
+    var preview = parseInt(table.getAttribute("data-preview") || "0", 10);
+    var previewing = preview > 0 && document.documentElement.classList.contains("g287-preview");
     var current = parseInt(table.getAttribute("data-page") || "1", 10);
     var total = parseInt(table.getAttribute("data-total") || "0", 10);
-    var items = [];
+    var items = null; // described on first use: nothing to do until a reader filters or sorts
     var sortKey = null;
     var sortDir = "ascending";
     var loading = null;
     var statusTimer = null;
-    var unlimited = false;
+    var unlimited = !previewing;
     var chunkTimer = null;
-    var pageRows = Array.prototype.slice.call(tbody.rows);
-    var attached = pageRows.slice();
+    var target = null; // a row a link points at, to scroll to once it is listed
+    var focusRow = null; // the first row "List all" added, to focus once it is listed
+    // A previewed table holds the rest of its rows in a second, hidden, row group.
+    var pageRows = Array.prototype.slice.call(table.querySelectorAll(":scope > tbody > tr"));
+    var attached = previewing ? Array.prototype.slice.call(tbody.rows) : pageRows.slice();
     var pageOf = {};
-    var more = document.createElement("p");
-    more.className = "g287-more";
-    more.hidden = true;
-    var moreButton = document.createElement("button");
-    moreButton.type = "button";
-    moreButton.className = "md-button";
-    more.appendChild(moreButton);
-    table.closest(".g287-table-wrap").insertAdjacentElement("afterend", more);
-    moreButton.addEventListener("click", function () { unlimited = true; apply(); });
+    var more = document.getElementById(table.id + "-more");
+    var moreLink = more && more.querySelector("a");
+    if (moreLink) {
+      moreLink.addEventListener("click", function (event) {
+        event.preventDefault();
+        var from = attached.length;
+        unlimited = true;
+        // Focus moves to the first newly listed row, as the button it was on goes away.
+        focusRow = apply()[from] || null;
+        land();
+      });
+    }
 
     function describe(tr) {
       var c = tr.cells;
@@ -62,15 +70,18 @@
         text: (first(c[col.agency]) + " \u0001 " + first(c[col.county]) + " \u0001 " + state).toLowerCase(),
         state: state,
         model: first(c[col.model]),
-        type: first(c[col.type]),
-        shown: !tr.hidden
+        type: first(c[col.type])
       };
     }
 
     function addRows(rows) {
       for (var i = 0; i < rows.length; i++) items.push(describe(rows[i]));
     }
-    addRows(tbody.rows);
+
+    function described() {
+      if (!items) { items = []; addRows(pageRows); }
+      return items;
+    }
 
     function loadAll() {
       if (loading) return loading;
@@ -81,7 +92,7 @@
         return fetch(url).then(function (r) { return r.text(); }).then(function (html) {
           var doc = new DOMParser().parseFromString(html, "text/html");
           var other = doc.getElementById(table.id);
-          return other ? Array.prototype.slice.call(other.tBodies[0].rows) : [];
+          return other ? Array.prototype.slice.call(other.querySelectorAll(":scope > tbody > tr")) : [];
         });
       });
       loading = Promise.all(others).then(function (lists) {
@@ -123,12 +134,30 @@
       return v;
     }
 
+    function land() {
+      if (target && target.parentNode === tbody) {
+        // Re-attached rows lose :target, so the row is marked by a class too.
+        var old = tbody.querySelector("tr.g287-target");
+        if (old) old.classList.remove("g287-target");
+        target.classList.add("g287-target");
+        target.scrollIntoView({ block: "center" });
+        target = null;
+      }
+      if (focusRow && focusRow.parentNode === tbody) {
+        var cell = focusRow.cells[col.agency];
+        cell.tabIndex = -1;
+        cell.focus();
+        focusRow = null;
+      }
+    }
+
     function apply() {
       var v = values();
       var q = v.q.toLowerCase();
       var shown = 0;
-      var limit = unlimited || items.length <= LONG ? Infinity : LIMIT;
+      var limit = unlimited ? Infinity : preview;
       var visible = [];
+      described();
       for (var i = 0; i < items.length; i++) {
         var it = items[i];
         if ((!q || it.text.indexOf(q) !== -1) &&
@@ -147,14 +176,27 @@
         // The first rows at once (they fill the screen), the rest in the next tasks: the
         // keystroke is answered in one frame however many rows change.
         clearTimeout(chunkTimer);
-        tbody.replaceChildren.apply(tbody, visible.slice(0, CHUNK));
+        // From now on this script lists the rows, all in the first row group.
+        while (table.tBodies.length > 1) table.removeChild(table.tBodies[1]);
+        var kept = attached.length > 0 && attached.length < visible.length;
+        for (var m = 0; kept && m < attached.length; m++) kept = visible[m] === attached[m];
+        var next;
+        if (kept) {
+          // More of the same list ("List all"): the listed rows stay put, so the page does not
+          // jump, and the others follow them.
+          next = attached.length;
+        } else {
+          tbody.replaceChildren.apply(tbody, visible.slice(0, CHUNK));
+          next = CHUNK;
+        }
         attached = visible;
-        var next = CHUNK;
+        land();
         var append = function () {
           var frag = document.createDocumentFragment();
           for (var k = next; k < Math.min(next + CHUNK, visible.length); k++) frag.appendChild(visible[k]);
           tbody.appendChild(frag);
           next += CHUNK;
+          land();
           if (next < visible.length) chunkTimer = setTimeout(append, 0);
           else table.removeAttribute("data-rendering");
         };
@@ -169,11 +211,27 @@
       var text = "Showing " + shown.toLocaleString("en-US") + " of " + of.toLocaleString("en-US") + " " + noun;
       if (shown > limit) {
         text += " (the first " + limit.toLocaleString("en-US") + " are listed)";
-        moreButton.textContent = "List all " + shown.toLocaleString("en-US") + " matching " + noun;
+        var filtered = v.q || v.state || v.model || v.type;
+        moreLink.textContent = "List all " + shown.toLocaleString("en-US") + (filtered ? " matching " : " ") + noun;
       }
-      more.hidden = !(shown > limit);
+      if (more) more.hidden = !(shown > limit);
       say(text);
-      return v;
+      return visible;
+    }
+
+    function reveal() {
+      // A link to a row (a search result, a shared link): mark it, and list all rows first
+      // when the preview does not list it.
+      var id = decodeURIComponent(location.hash.slice(1));
+      var tr = id && document.getElementById(id);
+      if (!tr || pageRows.indexOf(tr) === -1) return;
+      target = tr;
+      if (attached.indexOf(tr) !== -1) {
+        land();
+      } else {
+        unlimited = true;
+        apply();
+      }
     }
 
     function sortValue(it, key) {
@@ -186,7 +244,7 @@
         if (th.getAttribute("data-key") === sortKey) th.setAttribute("aria-sort", sortDir);
         else th.removeAttribute("aria-sort");
       });
-      var sorted = items.slice();
+      var sorted = described().slice();
       if (sortKey) {
         var keyed = sorted.map(function (it) { return [sortValue(it, sortKey), it]; });
         var sign = sortDir === "ascending" ? 1 : -1;
@@ -254,6 +312,7 @@
       setTimeout(function () { sortKey = null; sort(); update(); }, 0);
     });
     form.hidden = false;
+    window.addEventListener("hashchange", reveal);
 
     // Restore a shared view: ?q=...&state=...&sort=signed&dir=desc
     var params = new URLSearchParams(location.search);
@@ -283,6 +342,8 @@
       });
       if (sortKey) sort();
       apply();
+    } else {
+      reveal();
     }
   }
 

@@ -11,7 +11,14 @@ from mkdocs.utils import get_relative_url
 from .. import build
 from ..agencypages import charts, context, slots
 from ..agencypages.plan import ROOT, page_uri
-from ..agencypages.view import NOT_GIVEN, ROWS_PER_PAGE, STATE_NAMES, TYPE_NAMES, Listing
+from ..agencypages.view import (
+    NOT_GIVEN,
+    PREVIEW_ROWS,
+    ROWS_PER_PAGE,
+    STATE_NAMES,
+    TYPE_NAMES,
+    Listing,
+)
 
 
 def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
@@ -66,6 +73,12 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         table_id = "agreements-" + listing.key.replace("/", "-")
         page_urls = [link(page_uri(a, listing.key, n)) for n in range(1, len(pages) + 1)]
         first = (number - 1) * ROWS_PER_PAGE + 1
+        preview = PREVIEW_ROWS if len(rows) > PREVIEW_ROWS else 0
+        # One rendering of each row serves every page: the State column stays on state pages
+        # too (the state filter is left out there instead).
+        lines = row_html(listing.kind, True)
+        ids = [r.id for r in rows]
+        noun = "agreements" if listing.kind == "participating" else "pending requests"
         html = build.render_html(
             config,
             "partials/agencies/table.html",
@@ -75,15 +88,15 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             page_urls=page_urls,
             number=number,
             caption=caption,
+            preview=preview,
+            shown=len(rows),
+            noun=noun,
             models=a.models,
-            # One rendering of each row serves every page: the State column stays on state
-            # pages too (the state filter is left out there instead).
-            body=Markup(
-                "\n".join(map(row_html(listing.kind, True).__getitem__, (r.id for r in rows)))
-            ),
+            # A long page: the rows past the preview go in a second row group (agencies.css).
+            body=Markup("\n".join(map(lines.__getitem__, ids[: preview or None]))),
+            rest=Markup("\n".join(map(lines.__getitem__, ids[preview:]))) if preview else "",
             with_state=True,
         )
-        noun = "agreements" if listing.kind == "participating" else "pending requests"
         facts_key = ("facts", listing.key)
         if facts_key not in a.memo:
             a.memo[facts_key] = {
@@ -101,6 +114,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             "total": len(listing.rows),
             "pages": len(pages),
             "per_page": ROWS_PER_PAGE,
+            "preview": preview,
             "noun": noun,
             "number": number,
             "first": first if rows else 0,
@@ -138,6 +152,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         )
         return show(
             "listing",
+            kind=kind,
             title=listing.title,
             lead=lead,
             **info,
@@ -145,7 +160,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             what=f"the {kind} list",
             whats_new_url=link(f"{ROOT}/whats-new.md"),
             overview_url=link(f"{ROOT}/index.md"),
-            **table(listing, number, caption),
+            main=table(listing, number, caption),
         )
 
     @env.macro
