@@ -75,6 +75,9 @@ TRICKY = [
     "true: x",
     "a: {null: b}",
     "Null: 1",
+    "_: '\x85  '",  # NEL is a line break to PyYAML: the quoted text folds to " "
+    "a: x\u2028y",
+    "a: 'x\u2029y'",
 ]
 
 

@@ -34,7 +34,8 @@ def parse(text: str, resolvers: dict) -> Any | None:
     ``resolvers`` is the strict loader's implicit-resolver table: a plain scalar that it
     would read as anything but text, null, a boolean or a plain integer makes us give up.
     """
-    if "\r" in text or "\t" in text:
+    # PyYAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (YAML 1.1).
+    if any(c in text for c in "\r\t\x85\u2028\u2029"):
         return None
     lines: list[list[Any]] = []
     for raw in text.split("\n"):
