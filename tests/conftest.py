@@ -42,14 +42,18 @@ def copy_project(dest: Path, overlay: Path | None = None) -> Path:
     return dest
 
 
-def build_project(project: Path) -> Build:
-    """Build a project copy strictly, the way `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1767225600"}
+def build_project(project: Path, **env: str) -> Build:
+    """Build a project copy strictly, the way `make build` does, with extra environment
+    settings (SITE_URL, CNAME) if given; none are taken from the caller's shell."""
+    full = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1767225600"}
+    for key in ("SITE_URL", "CNAME"):
+        full.pop(key, None)
+    full.update(env)
     site = project / "site"
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
         cwd=project,
-        env=env,
+        env=full,
         capture_output=True,
         text=True,
         timeout=600,

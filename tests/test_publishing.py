@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import subprocess
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from .conftest import MKDOCS, ROOT, Build, copy_project
+from .conftest import ROOT, build_project, copy_project
 from .html import content, page, text
 
 SITE_URL = "https://example.github.io/x/"
@@ -35,24 +33,6 @@ PAGES = [
 ]
 
 
-def build_with(project: Path, **env: str) -> Build:
-    """Build a project copy strictly with extra environment settings (SITE_URL, CNAME)."""
-    full = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1767225600"}
-    for key in ("SITE_URL", "CNAME"):
-        full.pop(key, None)
-    full.update(env)
-    site = project / "site"
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return Build(project, site, result.returncode, result.stdout + result.stderr)
-
-
 def overlay(tmp: Path, files: dict[str, str]) -> Path:
     """Write a fixture overlay: relative path -> text."""
     for name, body in files.items():
@@ -65,7 +45,7 @@ def overlay(tmp: Path, files: dict[str, str]) -> Path:
 def sub_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built for https://example.github.io/x/ (a project page on GitHub Pages)."""
     project = copy_project(tmp_path_factory.mktemp("sub") / "project")
-    build = build_with(project, SITE_URL=SITE_URL, CNAME="www.example.org")
+    build = build_project(project, SITE_URL=SITE_URL, CNAME="www.example.org")
     assert build.returncode == 0, build.output
     return build.site
 
@@ -197,7 +177,7 @@ def test_edit_links_and_updated_override(tmp_path: Path) -> None:
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     about = about.replace("data: site\n", "data: site\nupdated: 2026-02-03\n", 1)
     files = overlay(tmp_path / "overlay", {"data/site.yml": site_yml, "docs/about.md": about})
-    build = build_with(copy_project(tmp_path / "project", files), SITE_URL=SITE_URL)
+    build = build_project(copy_project(tmp_path / "project", files), SITE_URL=SITE_URL)
     assert build.returncode == 0, build.output
     edit = "https://github.com/example/site287g/edit/publish/data/{}.yml"
     expected = {
@@ -229,7 +209,7 @@ def test_bad_publishing_settings_fail_clearly(
     """A wrong CNAME or updated date stops the strict build with one clear line."""
     faq = (ROOT / "docs" / "faq.md").read_text(encoding="utf-8")
     files = overlay(tmp_path / "overlay", {"docs/faq.md": faq.replace("---\n", "---\n" + front, 1)})
-    build = build_with(copy_project(tmp_path / "project", files), **env)
+    build = build_project(copy_project(tmp_path / "project", files), **env)
     assert build.returncode != 0
     assert message in build.output
     assert "Traceback" not in build.output

@@ -178,13 +178,15 @@
         clearTimeout(chunkTimer);
         // From now on this script lists the rows, all in the first row group.
         while (table.tBodies.length > 1) table.removeChild(table.tBodies[1]);
-        var kept = attached.length > 0 && attached.length < visible.length;
-        for (var m = 0; kept && m < attached.length; m++) kept = visible[m] === attached[m];
+        // The rows in the table now: those listed so far, in order (later chunks may be pending).
+        var listed = tbody.rows;
+        var kept = listed.length > 0 && listed.length < visible.length;
+        for (var m = 0; kept && m < listed.length; m++) kept = visible[m] === listed[m];
         var next;
         if (kept) {
-          // More of the same list ("List all"): the listed rows stay put, so the page does not
-          // jump, and the others follow them.
-          next = attached.length;
+          // More of the same list ("List all", or the other pages once loaded): the listed rows
+          // stay put, so the page does not jump, and the others follow them.
+          next = listed.length;
         } else {
           tbody.replaceChildren.apply(tbody, visible.slice(0, CHUNK));
           next = CHUNK;

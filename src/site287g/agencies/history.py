@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .records import RECORD_KEYS
-from .write import dump_flow_item, with_schema
+from .write import dump, with_schema
 
 # Every field of a record but its id and the importer's flags.
 COMPARED: tuple[str, ...] = tuple(k for k in RECORD_KEYS if k not in ("id", "flags"))
@@ -89,13 +89,13 @@ def render(history: list[dict]) -> str:
     for h in history:
         lines.append(f"- list: {h['list']}")
         for key in ("as_of", "edition", "source", "rows"):
-            lines.append(f"  {key}: {dump_flow_item(h[key]).removesuffix('...').strip()}")
+            lines.append(f"  {key}: {dump(h[key], flow=True).removesuffix('...').strip()}")
         for key in ("added", "removed", "changed"):
             if not h[key]:
                 lines.append(f"  {key}: []")
                 continue
             lines.append(f"  {key}:")
-            lines.extend(f"  - {dump_flow_item(item)}" for item in h[key])
+            lines.extend(f"  - {dump(item, flow=True)}" for item in h[key])
     text = "\n".join(lines) + "\n"
     if yaml.load(text, Loader=yaml.CSafeLoader)["imports"] != history:
         raise RuntimeError("history.yml would not read back as written")  # emitter bug guard

@@ -107,6 +107,8 @@ COUNTY_WORDS: tuple[str, ...] = (
     "census area",
 )
 
+# The fields a flag can name (the schema's flag "field" values); records.RECORD_KEYS is the
+# full key order of a record, flags and moa_pending included.
 FIELDS: tuple[str, ...] = (
     "state",
     "agency",

@@ -17,28 +17,18 @@ SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
 _DUMPER = yaml.CSafeDumper
 
 
-def dump(data: object) -> str:
-    """Block-style YAML with keys in insertion order, long lines kept whole, Unicode as is."""
-    return yaml.dump(
+def dump(data: object, *, flow: bool = False) -> str:
+    """YAML with keys in insertion order, long lines kept whole, Unicode as is: block style, or
+    with ``flow`` one mapping on a single line (compact history entries)."""
+    text = yaml.dump(
         data,
         Dumper=_DUMPER,
         sort_keys=False,
         allow_unicode=True,
-        default_flow_style=False,
-        width=10_000,
+        default_flow_style=flow,
+        width=100_000 if flow else 10_000,
     )
-
-
-def dump_flow_item(data: object) -> str:
-    """One mapping as a single flow-style line (used for compact history entries)."""
-    return yaml.dump(
-        data,
-        Dumper=_DUMPER,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=True,
-        width=100_000,
-    ).strip()
+    return text.strip() if flow else text
 
 
 def with_schema(schema: str, body: str) -> str:
