@@ -33,7 +33,8 @@ sys.path.insert(0, str(HERE))
 from synthetic import markdown_table, write_data  # noqa: E402
 
 PARTS = ("docs", "data", "overrides", "hooks", "mkdocs.yml")
-TARGET_BUILD = 0.6
+TARGET_BUILD = 0.6  # at TARGET_BUILD_SIZE agreements (issue 4); smaller sizes are shown only
+TARGET_BUILD_SIZE = 50_000
 TARGET_PAGE = 1_000_000
 TARGET_KEY_MS = 50.0
 TARGET_FCP = 1.1
@@ -102,10 +103,13 @@ def bench_size(n: int, work: Path) -> Path:
     t_ours, cpu_ours = timed_build(ours)
     size, path = largest_page(ours / "site")
     ratio = t_ours / t_plain
-    ok = "OK" if ratio <= TARGET_BUILD else "MISSED"
+    if n == TARGET_BUILD_SIZE:
+        ok = f"(target <= {TARGET_BUILD}) " + ("OK" if ratio <= TARGET_BUILD else "MISSED")
+    else:
+        ok = f"(the target is set at {TARGET_BUILD_SIZE:,})"
     print(
         f"{n:>6} agreements: ours {t_ours:6.1f} s, plain MkDocs {t_plain:6.1f} s, "
-        f"ratio {ratio:.2f} (target <= {TARGET_BUILD}) {ok}; CPU time ours {cpu_ours:.1f} s, "
+        f"ratio {ratio:.2f} {ok}; CPU time ours {cpu_ours:.1f} s, "
         f"plain {cpu_plain:.1f} s (ratio {cpu_ours / cpu_plain:.2f}); largest page "
         f"{size / 1e6:.2f} MB {path} ({'OK' if size <= TARGET_PAGE else 'MISSED'}); "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 
 from jinja2 import Environment, Template
 from markupsafe import Markup
@@ -39,41 +38,40 @@ _template: Template | None = None
 _serving = False
 
 
-class _InlineScripts(HTMLParser):
-    """Collect the exact text of every inline script a browser would run."""
+# What a browser's tokenizer does, for the one thing needed here: a comment is skipped, and a
+# script's text runs raw up to the next "</script". A regular expression, not HTMLParser: at
+# 50,000 agreements the pages hold 1.6 million tags, and parsing them all took most of the build.
+_COMMENT_OR_SCRIPT = re.compile(r"<!--.*?-->|<script(?=[\s/>])([^>]*)>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_END = re.compile(r"</script(?=[\s/>])", re.IGNORECASE)
+_SRC = re.compile(r"(?:^|\s)src(?=[\s=/]|$)", re.IGNORECASE)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.bodies: list[str] = []
-        self._open: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag != "script":
-            return
-        attributes = dict(attrs)
-        kind = (attributes.get("type") or "").strip().lower()
-        if "src" not in attributes and kind in SCRIPT_TYPES:
-            self._open = []
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._open is not None:
-            self.bodies.append("".join(self._open))
-            self._open = None
+def inline_scripts(html: str) -> list[str]:
+    """The exact text of every inline script a browser would run."""
+    bodies = []
+    pos = 0
+    while match := _COMMENT_OR_SCRIPT.search(html, pos):
+        pos = match.end()
+        if match.group(1) is None:  # a comment
+            continue
+        end = _SCRIPT_END.search(html, pos)
+        stop = end.start() if end else len(html)
+        attributes = match.group(1)
+        kind = _TYPE.search(attributes)
+        kind = next((g for g in kind.groups() if g is not None), "") if kind else ""
+        if not _SRC.search(attributes) and kind.strip().lower() in SCRIPT_TYPES:
+            bodies.append(html[pos:stop])
+        pos = stop
+    return bodies
 
 
 def policy_for(html: str) -> str:
     """The policy for one page: its own inline scripts allowed by hash, nothing else inline."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
     digests = sorted(
         {
             "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-            for body in parser.bodies
+            for body in inline_scripts(html)
         }
     )
     return "; ".join(
