@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, copy_project
-from .test_publishing import SITE_URL, build_with
+from .conftest import ROOT, build_project, copy_project
+from .test_publishing import SITE_URL
 
 TEXT_SUFFIXES = {".html", ".xml", ".txt", ".json", ".js", ".css", ".svg", ""}
 
@@ -24,7 +24,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     """Build the same sources twice, in two folders, and compare every file's bytes."""
     sites = []
     for name in ("first", "second"):
-        build = build_with(
+        build = build_project(
             copy_project(tmp_path / name), SITE_URL=SITE_URL, CNAME="www.example.org"
         )
         assert build.returncode == 0, build.output
@@ -41,7 +41,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 def test_no_build_time_in_the_site(tmp_path: Path) -> None:
     """Today's date appears nowhere: every date comes from the data or SOURCE_DATE_EPOCH."""
-    build = build_with(copy_project(tmp_path / "project"), SITE_URL=SITE_URL)
+    build = build_project(copy_project(tmp_path / "project"), SITE_URL=SITE_URL)
     assert build.returncode == 0, build.output
     today = datetime.now(UTC).date()
     stamps = {today.isoformat(), today.strftime("%d %B %Y").lstrip("0")}
