@@ -85,7 +85,11 @@
 
     function loadAll() {
       if (loading) return loading;
-      if (pages.length < 2) { loading = Promise.resolve(); return loading; }
+      if (pages.length < 2) {
+        table.setAttribute("data-loaded", "all");
+        loading = Promise.resolve();
+        return loading;
+      }
       say("Loading all " + total.toLocaleString("en-US") + " " + noun + "\u2026", true);
       var others = pages.map(function (url, i) {
         if (i + 1 === current) return Promise.resolve(null);
