@@ -11,10 +11,10 @@ from ..data import SiteData
 LISTS: tuple[str, ...] = ("participating", "pending")
 # Most rows one HTML page holds: about 350 bytes a row keeps a page well under 1 MB.
 ROWS_PER_PAGE = 2000
-# With JavaScript, a longer page of a table first lists this many rows and a "List all" button:
-# laying out 1,843 rows takes seconds on a phone. The other rows are in a second row group
-# that agencies.css hides until agency-table.js lists them.
-PREVIEW_ROWS = 50
+# With JavaScript, a page of a table with more than twice this many rows first lists this many
+# and a "List all" button: laying out 1,843 rows takes seconds on a phone. The other rows are
+# in a second row group that agencies.css hides until agency-table.js lists them.
+PREVIEW_ROWS = 25
 
 STATE_NAMES: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",

@@ -73,7 +73,8 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         table_id = "agreements-" + listing.key.replace("/", "-")
         page_urls = [link(page_uri(a, listing.key, n)) for n in range(1, len(pages) + 1)]
         first = (number - 1) * ROWS_PER_PAGE + 1
-        preview = PREVIEW_ROWS if len(rows) > PREVIEW_ROWS else 0
+        # Tables up to twice the preview are shown whole: hiding a few rows would save nothing.
+        preview = PREVIEW_ROWS if len(rows) > 2 * PREVIEW_ROWS else 0
         # One rendering of each row serves every page: the State column stays on state pages
         # too (the state filter is left out there instead).
         lines = row_html(listing.kind, True)
