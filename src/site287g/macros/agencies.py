@@ -28,13 +28,9 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
     def show(template: str, **values: Any) -> Markup:
         return build.render(config, f"partials/agencies/{template}.html", **values)
 
-    current: dict[str, Any] = {}
-
     def data():
-        """Site data, looked up once per page (each look-up checks every data file's mtime)."""
-        if current.get("page") is not env.page:
-            current.update(page=env.page, data=build.site_data(config))
-        return current["data"]
+        """Site data (build.site_data keeps it for the whole build)."""
+        return build.site_data(config)
 
     def agencies():
         return context.agencies(data())
