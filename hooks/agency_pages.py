@@ -8,9 +8,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from site287g import build
-from site287g.agencypages import context, slots
-from site287g.agencypages.plan import nav_section, plan
+from site287g.adapter import slots
+from site287g.adapter import state as build
+from site287g.views import context
+from site287g.views.plan import nav_section, plan
 
 SECTION = "Agencies"
 

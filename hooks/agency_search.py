@@ -7,9 +7,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from site287g import build
-from site287g.agencypages import context
-from site287g.agencypages.search import entries
+from site287g.adapter import state as build
+from site287g.views import context
+from site287g.views.search import entries
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

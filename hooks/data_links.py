@@ -6,7 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from site287g import build
+from site287g.adapter import state as build
 from site287g.data import DataErrors
 from site287g.data.references import broken_page_links
 

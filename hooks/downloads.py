@@ -8,8 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from site287g import build
-from site287g.documents.build import build_all
+from site287g.adapter import state as build
+from site287g.views.documents.build import build_all
 
 _cache: list = [None, []]  # [the SiteData rendered, its documents]
 

@@ -12,9 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from site287g import build
-from site287g.publish.feed import atom_feed
-from site287g.publish.seo import safe_url
+from site287g.adapter import state as build
+from site287g.views.feed import atom_feed
+from site287g.views.seo import safe_url
 
 # A host name such as www.example.org: letters, digits, hyphens, dots; no scheme, no path.
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")

@@ -10,8 +10,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from site287g import build
-from site287g.publish import seo
+from site287g.adapter import state as build
+from site287g.views import seo
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

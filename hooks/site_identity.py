@@ -7,7 +7,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from site287g import build
+from site287g.adapter import state as build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

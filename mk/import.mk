@@ -10,13 +10,13 @@ AS_OF ?=
 
 import: venv ## Import an ICE agency list: make import FILE=path.xlsx [LIST=participating|pending] [AS_OF=YYYY-MM-DD]
 	@test -n "$(FILE)" || { echo "usage: make import FILE=path.xlsx [LIST=participating|pending] [AS_OF=YYYY-MM-DD]" >&2; exit 2; }
-	$(VENV_PY) -m site287g.agencies.importer "$(FILE)" --data-dir $(DATA_DIR) \
+	$(VENV_PY) -m site287g.ingest.importer "$(FILE)" --data-dir $(DATA_DIR) \
 		$(if $(LIST),--list $(LIST)) $(if $(AS_OF),--as-of $(AS_OF))
 
 import-dry-run: venv ## Show what `make import FILE=...` would change, write nothing
 	@test -n "$(FILE)" || { echo "usage: make import-dry-run FILE=path.xlsx [LIST=...]" >&2; exit 2; }
-	$(VENV_PY) -m site287g.agencies.importer "$(FILE)" --data-dir $(DATA_DIR) --dry-run \
+	$(VENV_PY) -m site287g.ingest.importer "$(FILE)" --data-dir $(DATA_DIR) --dry-run \
 		$(if $(LIST),--list $(LIST)) $(if $(AS_OF),--as-of $(AS_OF))
 
 replay: venv ## Rebuild data/agencies/ from every snapshot in $(REFERENCE)/287g/snapshots
-	$(VENV_PY) -m site287g.agencies.replay $(REFERENCE)/287g/snapshots --data-dir $(DATA_DIR)
+	$(VENV_PY) -m site287g.ingest.replay $(REFERENCE)/287g/snapshots --data-dir $(DATA_DIR)

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 import yaml
 
-from site287g.agencypages.charts import contrast
-from site287g.agencypages.view import PREVIEW_ROWS, STATE_NAMES
+from site287g.views.agencies import PREVIEW_ROWS, STATE_NAMES
+from site287g.views.charts import contrast
 
 from .conftest import ROOT
 from .html import content, page, text
@@ -352,7 +352,7 @@ def test_csv_download_round_trips_through_the_importer(
     """Importing our own CSV changes nothing: no agreement added, removed or changed."""
     import shutil
 
-    from site287g.agencies.importer import run_import
+    from site287g.ingest.importer import run_import
 
     data_dir = tmp_path / "data"
     shutil.copytree(ROOT / "data", data_dir)

@@ -10,7 +10,7 @@ from lxml import etree
 
 from site287g.data.registry import ENTRIES
 from site287g.data.yamlfile import load_yaml
-from site287g.publish.feed import MAX_ENTRIES, atom_feed
+from site287g.views.feed import MAX_ENTRIES, atom_feed
 
 from .conftest import ROOT, build_project, copy_project
 from .html import page

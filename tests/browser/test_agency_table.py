@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from site287g.agencypages.view import PREVIEW_ROWS
+from site287g.views.agencies import PREVIEW_ROWS
 
 from ..conftest import ROOT, build_project, copy_project
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site287g.data import load_site
-from site287g.documents.build import build_all, load_templates, overview_from_site
+from site287g.views.documents.build import build_all, load_templates, overview_from_site
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = ROOT / "data" / "templates"

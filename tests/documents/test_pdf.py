@@ -9,8 +9,8 @@ import re
 import pypdf
 import pytest
 
-from site287g.documents.model import FIELD, heading_text, paragraph_text, template_preview
-from site287g.documents.pdf import UnprintableText, render_pdf
+from site287g.views.documents.model import FIELD, heading_text, paragraph_text, template_preview
+from site287g.views.documents.pdf import UnprintableText, render_pdf
 
 from .conftest import norm
 
@@ -76,7 +76,7 @@ def test_overview_is_one_page(built, overview):
 
 
 def test_long_overview_still_fits_or_fails_loudly(overview):
-    from site287g.documents.pdf import render_overview_pdf
+    from site287g.views.documents.pdf import render_overview_pdf
 
     data = dict(overview)
     data["training"] = data["training"] * 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from site287g.documents.build import build_all
+from site287g.views.documents.build import build_all
 
 from .conftest import TEMPLATE_DIR, facts
 
@@ -19,7 +19,7 @@ def test_build_twice_same_bytes(templates, built, tmp_path):
 
 def test_fresh_process_same_bytes(built, tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "site287g.documents.build", str(TEMPLATE_DIR), str(tmp_path)],
+        [sys.executable, "-m", "site287g.views.documents.build", str(TEMPLATE_DIR), str(tmp_path)],
         check=True,
         capture_output=True,
         env={"PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin"},

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from site287g.documents.extract import SOURCE_DIR, SOURCES, repair, source_paragraphs
-from site287g.documents.model import FIELD, plain_text, template_preview
+from site287g.ingest.moa_text import SOURCE_DIR, SOURCES, repair, source_paragraphs
+from site287g.views.documents.model import FIELD, plain_text, template_preview
 
 from .conftest import MOAS, norm
 

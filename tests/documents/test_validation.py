@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from site287g.documents.build import build_all, load_templates
-from site287g.documents.model import (
+from site287g.views.documents.build import build_all, load_templates
+from site287g.views.documents.model import (
     Template,
     TemplateErrors,
     list_fields,

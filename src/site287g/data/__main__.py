@@ -14,8 +14,8 @@ def generated_pages(data: SiteData) -> set[str]:
     """The pages the build generates from the data (the agency pages), as docs paths."""
     if "agencies/lists" not in data.files:
         return set()
-    from ..agencypages.context import agencies
-    from ..agencypages.plan import plan
+    from ..views.context import agencies
+    from ..views.plan import plan
 
     return {page.src_uri for page in plan(agencies(data))}
 

@@ -13,14 +13,14 @@ Check = Callable[[Any, str], list[DataError]]
 
 def _template_schema(data: Any) -> str:
     """Templates name their schema by ``kind``: the overview has its own."""
-    from ..documents.model import schema_name
+    from ..views.documents.model import schema_name
 
     return schema_name(data) if isinstance(data, dict) else "template"
 
 
 def _template_rules(data: Any, display: str) -> list[DataError]:
     """Fill-in fields declared and used, no empty section, no repeated paragraph number."""
-    from ..documents.model import Template, validate
+    from ..views.documents.model import Template, validate
 
     return [
         DataError(e.path, e.line or 1, e.field, e.message)

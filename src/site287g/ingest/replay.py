@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .asof import infer_as_of
+from .dates import infer_as_of
 from .importer import run_import
 from .read import ListError
 from .validate import validate_files
@@ -51,7 +51,7 @@ def replay(folder: Path, data_dir: Path, quiet: bool = True) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and replay."""
-    parser = argparse.ArgumentParser(prog="python -m site287g.agencies.replay", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m site287g.ingest.replay", description=__doc__)
     parser.add_argument("folder", type=Path, help="folder of snapshot CSV/XLSX files")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
     parser.add_argument("--verbose", action="store_true", help="print each import's report")

@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .data import DataErrors, SiteData, load_site
+from ..data import DataErrors, SiteData, load_site
 
 _loaded: dict[Path, tuple[tuple, SiteData]] = {}
 _envs: dict[Path, Environment] = {}

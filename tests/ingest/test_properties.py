@@ -8,10 +8,10 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site287g.agencies import normalize as norm
-from site287g.agencies.ids import agreement_id, slug
-from site287g.agencies.links import link
-from site287g.agencies.vocab import MODEL_NAMES, STATE_CODES, STATES
+from site287g.data.vocab import MODEL_NAMES, STATE_CODES, STATES
+from site287g.ingest import normalize as norm
+from site287g.ingest.ids import agreement_id, slug
+from site287g.ingest.links import link
 
 SPACE = st.sampled_from(["", " ", "  ", "\xa0", " \xa0"])
 ID_PATTERN = re.compile(r"^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*-(jem|tfm|wso)(-[0-9]+)?$")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from site287g.agencies import load, write
-from site287g.agencies.importer import main, run_import
-from site287g.agencies.read import ListError
+from site287g.ingest import load, write
+from site287g.ingest.importer import main, run_import
+from site287g.ingest.read import ListError
 
 from .conftest import PART_HEADER, PEND_HEADER, RAW_XLSX, ROOT, part_row, write_xlsx
 

@@ -14,9 +14,9 @@ import multiprocessing
 from collections.abc import Callable
 from typing import Any
 
-from ..agencies.vocab import MODEL_NAMES
-from ..agencies.vocab import TYPE_NAMES as ICE_TYPE_NAMES
-from .view import LISTS, STATE_NAMES, Agencies
+from ..data.vocab import MODEL_NAMES
+from ..data.vocab import TYPE_NAMES as ICE_TYPE_NAMES
+from .agencies import LISTS, STATE_NAMES, Agencies
 
 FOLDER = "downloads"
 # Below this many agreements the workbooks take well under a second: no second process.

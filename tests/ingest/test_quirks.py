@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from site287g.agencies import normalize as norm
-from site287g.agencies.asof import AsOf, infer_as_of
-from site287g.agencies.importer import run_import
-from site287g.agencies.links import link
-from site287g.agencies.read import ListError, read_list
-from site287g.agencies.records import normalise
+from site287g.ingest import normalize as norm
+from site287g.ingest.dates import AsOf, infer_as_of
+from site287g.ingest.importer import run_import
+from site287g.ingest.links import link
+from site287g.ingest.read import ListError, read_list
+from site287g.ingest.records import normalise
 
 from .conftest import PART_HEADER, PEND_HEADER, SNAPSHOTS, part_row, write_csv, write_xlsx
 

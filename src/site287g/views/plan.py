@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .view import LISTS, STATE_NAMES, Agencies
+from .agencies import LISTS, STATE_NAMES, Agencies
 
 ROOT = "agencies"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .agencies import LISTS, ROWS_PER_PAGE, Agencies
 from .plan import page_uri
-from .view import LISTS, ROWS_PER_PAGE, Agencies
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:

@@ -11,7 +11,7 @@ record of every change made on the way to ``data/templates/moa_*.yml``:
 5. ``SourceSpec.fields`` replace agency-specific text by named fill-in markers;
 6. ``paragraphs``        re-join wrapped lines into paragraphs (layout heuristic).
 
-``python -m site287g.documents.extract jem`` prints a first draft of the YAML.  The committed
+``python -m site287g.ingest.moa_text jem`` prints a first draft of the YAML.  The committed
 YAML is the source of truth afterwards; tests/documents/test_source_coverage.py runs steps 1-6
 again and checks that every source paragraph still appears in the committed template.
 """
@@ -484,7 +484,7 @@ def slug(text: str) -> str:
 def main(argv: list[str]) -> int:
     """Print the cleaned paragraphs of one model (jem, tfm, wso), one per line."""
     if len(argv) != 1 or argv[0] not in SOURCES:
-        print(f"usage: python -m site287g.documents.extract {{{','.join(SOURCES)}}}")
+        print(f"usage: python -m site287g.ingest.moa_text {{{','.join(SOURCES)}}}")
         return 2
     for para in source_paragraphs(argv[0]):
         print(para)

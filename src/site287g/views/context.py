@@ -7,8 +7,8 @@ from typing import Any
 
 from ..data import SiteData
 from . import downloads as dl
+from .agencies import ROWS_PER_PAGE, Agencies, build
 from .plan import page_uri
-from .view import ROWS_PER_PAGE, Agencies, build
 
 _cache: dict[int, tuple[SiteData, dict[str, Any]]] = {}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import history as hist
 from . import load, quality, write
-from .asof import AsOf, infer_as_of, parse_as_of
+from .dates import AsOf, infer_as_of, parse_as_of
 from .read import ListError, RawList, read_list
 from .records import Normalised, normalise
 from .validate import validate_files
@@ -130,9 +130,7 @@ def _as_of_arg(text: str) -> AsOf:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run the import, print errors without a traceback."""
-    parser = argparse.ArgumentParser(
-        prog="python -m site287g.agencies.importer", description=__doc__
-    )
+    parser = argparse.ArgumentParser(prog="python -m site287g.ingest.importer", description=__doc__)
     parser.add_argument("file", type=Path, help="ICE list (.xlsx) or a CSV snapshot")
     parser.add_argument("--list", choices=load.LISTS, help="expected list; refused if it differs")
     parser.add_argument("--as-of", type=_as_of_arg, help="list date YYYY-MM-DD[am|pm|mid]")

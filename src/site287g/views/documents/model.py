@@ -26,7 +26,7 @@ Path_ = tuple[str | int, ...]
 LineOf = Callable[[Path_], int | None]
 
 FIELD = re.compile(r"\[([A-Z][A-Z0-9 /&'-]*[A-Z0-9])\]")
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[4] / "data" / "schema"
 
 
 @dataclass(frozen=True)

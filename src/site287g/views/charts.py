@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from .view import STATE_NAMES, Agencies
+from .agencies import STATE_NAMES, Agencies
 
 # Tile-grid map: (row, column) of each state; territories on their own bottom row.
 TILES: dict[str, tuple[int, int]] = {

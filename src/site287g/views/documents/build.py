@@ -1,7 +1,7 @@
 """Build every downloadable document (DOCX + PDF per template, PDF for the overview).
 
 An MkDocs hook calls ``build_all`` in ``on_post_build`` with the loaded templates and
-``site/downloads/``; ``python -m site287g.documents.build data/templates OUT`` does the same
+``site/downloads/``; ``python -m site287g.views.documents.build data/templates OUT`` does the same
 from the command line and prints what it wrote.
 """
 
@@ -90,7 +90,7 @@ def overview_from_site(
 def main(argv: list[str]) -> int:
     """Command line: build all templates of a directory into an output directory."""
     if len(argv) != 2:
-        print("usage: python -m site287g.documents.build TEMPLATE_DIR OUT_DIR")
+        print("usage: python -m site287g.views.documents.build TEMPLATE_DIR OUT_DIR")
         return 2
     start = time.perf_counter()
     try:
@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
     except TemplateErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    from ..data import load_site
+    from ...data import load_site
 
     site = load_site(Path(argv[0]).parent)
     facts = {name: site[name] for name in ("program", "models", "training", "signup")}

@@ -8,10 +8,8 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from .. import build
-from ..agencypages import charts, context, slots
-from ..agencypages.plan import ROOT, page_uri
-from ..agencypages.view import (
+from ...views import charts, context
+from ...views.agencies import (
     NOT_GIVEN,
     PREVIEW_ROWS,
     ROWS_PER_PAGE,
@@ -19,6 +17,9 @@ from ..agencypages.view import (
     TYPE_NAMES,
     Listing,
 )
+from ...views.plan import ROOT, page_uri
+from .. import slots
+from .. import state as build
 
 
 def define_agency_macros(env: Any, link: Callable[..., str]) -> None:

@@ -6,8 +6,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import build
-from ..documents.preview import preview_blocks
+from ...views.documents.preview import preview_blocks
+from .. import state as build
 from .agencies import define_agency_macros, model_agreements
 
 

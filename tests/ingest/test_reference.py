@@ -11,11 +11,11 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from site287g.agencies import load
-from site287g.agencies.history import COMPARED
-from site287g.agencies.read import read_list
-from site287g.agencies.records import normalise
-from site287g.agencies.vocab import FIELDS, MODELS, PROBLEMS, STATE_CODES, TYPES
+from site287g.data.vocab import FIELDS, MODELS, PROBLEMS, STATE_CODES, TYPES
+from site287g.ingest import load
+from site287g.ingest.history import COMPARED
+from site287g.ingest.read import read_list
+from site287g.ingest.records import normalise
 
 from .conftest import RAW_XLSX, ROOT, SNAPSHOTS
 
@@ -169,7 +169,7 @@ def test_commented_schema_examples_validate(name: str) -> None:
 def test_committed_agency_data_is_exactly_the_replay_of_the_snapshots(
     reference, tmp_path: Path
 ) -> None:
-    from site287g.agencies.replay import replay
+    from site287g.ingest.replay import replay
 
     replay(SNAPSHOTS, tmp_path, quiet=True)
     built = tmp_path / "agencies"

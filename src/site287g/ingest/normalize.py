@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .vocab import (
+from ..data.vocab import (
     COUNTY_PLACEHOLDERS,
     COUNTY_WORDS,
     MODEL_NAMES,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .vocab import MODELS
+from ..data.vocab import MODELS
 
 SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
 # libyaml's emitter, like the C loader the data layer requires; pure Python is 5x slower.

@@ -1,1 +1,0 @@
-"""Publishing: what search engines, link previews and feed readers read. Never imports MkDocs."""
