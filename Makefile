@@ -34,7 +34,7 @@ build: $(STAMP) ## Build the site into site/ (strict; site/ is replaced only whe
 	@echo "Built site/"
 
 check: $(STAMP) ## Validate the data files alone and list every problem
-	@$(VENV_PY) -m site287g.data data --docs docs
+	@$(VENV_PY) -m site287g.check
 
 test: $(STAMP) ## Run every test (installs Debian's chromium for the browser tests when it can)
 	@scripts/ensure-chromium.sh

@@ -1,16 +1,13 @@
-"""Generate the agency pages and downloads from data/agencies, and put the tables into them."""
+"""Generate the agency pages from data/agencies, and put the tables into them."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from site287g.adapter import slots
-from site287g.adapter import state as build
-from site287g.views import context
+from site287g.adapter.state import state
 from site287g.views.plan import nav_section, plan
 
 SECTION = "Agencies"
@@ -18,14 +15,11 @@ SECTION = "Agencies"
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add one page per list, state and model, the overview and what's new."""
-    data = build.site_data(config)
-    if "agencies/lists" not in data.files:
-        return files  # no agency data imported yet: no agency pages
-    context.start_downloads(data)
-    pages = plan(context.agencies(data))
-    # Pages are rendered in this order: state and model pages first, so the workbooks being
-    # built meanwhile are ready when the pages that link them (with their size) come.
-    for page in sorted(pages, key=lambda p: not p.section):
+    agencies = state(config).agencies
+    if agencies is None:
+        return files  # no agency list imported yet: no agency pages
+    pages = plan(agencies)
+    for page in pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(
             File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
@@ -34,19 +28,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the downloads (CSV, JSON, XLSX of each list) into the site."""
-    data = build.site_data(config)
-    if "agencies/lists" not in data.files:
-        return
-    for download in context.downloads(data):
-        target = Path(config.site_dir) / download["path"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(download["content"])
-
-
 def _add_to_nav(config: MkDocsConfig, section: dict) -> None:
-    """Put the Agencies section into the nav after Models (or last), once per build."""
+    """Put the Agencies section into the nav after Models (or last)."""
     nav = [item for item in config.nav or [] if not (isinstance(item, dict) and SECTION in item)]
     after = next(
         (i + 1 for i, item in enumerate(nav) if isinstance(item, dict) and "Models" in item),
@@ -57,13 +40,13 @@ def _add_to_nav(config: MkDocsConfig, section: dict) -> None:
 
 
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-    """Forget tables left over from an earlier, failed build of this page."""
-    slots.reset(page.file.src_uri)
+    """Forget tables left over from an earlier rendering of this page."""
+    slots.reset(state(config), page.file.src_uri)
     return page
 
 
-def on_page_context(context_: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """Swap each table placeholder for its table, after Markdown and search have run."""
     if page.content and "data-g287-slot" in page.content:
-        page.content = slots.fill(page.file.src_uri, page.content)
-    return context_
+        page.content = slots.fill(state(config), page.file.src_uri, page.content)
+    return context

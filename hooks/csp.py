@@ -15,8 +15,11 @@ from jinja2 import Environment, Template
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from site287g.adapter.state import serving, state
 
 # No 'unsafe-inline' or 'unsafe-eval' anywhere: the built HTML has no style="" attributes, and
 # Material sets styles through the CSSOM (element.style), which CSP does not restrict.
@@ -34,8 +37,6 @@ POLICY = (
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SAFE = re.compile(r"[A-Za-z0-9 '+/=;:.-]+")
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
-_template: Template | None = None
-_serving = False
 
 
 # What a browser's tokenizer does, for the one thing needed here: a comment is skipped, and a
@@ -79,40 +80,38 @@ def policy_for(html: str) -> str:
     )
 
 
-def secure(html: str, where: str) -> str:
+def secure(html: str, where: str, template: Template) -> str:
     """Insert the security meta tags as the first element of ``<head>``."""
     head = HEAD.search(html)
-    if head is None or _template is None:
+    if head is None:
         raise PluginError(f"{where}: no <head> to put the Content-Security-Policy in")
     policy = policy_for(html)
     # Only these characters occur in a policy: no escaping needed, and none wasted, since the
     # <meta charset> that follows must stay within the first 1024 bytes.
     if not SAFE.fullmatch(policy):
         raise PluginError(f"{where}: unexpected characters in the policy {policy!r}")
-    meta = _template.render(policy=Markup(policy)).strip()
+    meta = template.render(policy=Markup(policy)).strip()
     return html[: head.end()] + "\n    " + meta + html[head.end() :]
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """Note whether this is `mkdocs serve`, whose live-reload inline script no hash can allow."""
-    global _serving
-    _serving = command == "serve"
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Keep the theme's security-meta partial for the pages to come."""
-    global _template
-    _template = env.get_template("partials/security-meta.html")
+    state(config).memo["security_meta"] = env.get_template("partials/security-meta.html")
     return env
 
 
+@event_priority(-100)  # last: the policy hashes the page's final HTML
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Secure each page once its HTML is final (not under `mkdocs serve`: see on_startup)."""
-    return output if _serving else secure(output, page.file.src_uri)
+    """Secure each page once its HTML is final; not under `mkdocs serve`, whose live-reload
+    script changes on every build and no hash can allow."""
+    if serving():
+        return output
+    return secure(output, page.file.src_uri, state(config).memo["security_meta"])
 
 
+@event_priority(-100)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Secure the pages built from templates alone, such as 404.html."""
-    if template_name.endswith(".html") and not _serving:
-        return secure(output_content, template_name)
+    if template_name.endswith(".html") and not serving():
+        return secure(output_content, template_name, state(config).memo["security_meta"])
     return output_content

@@ -6,16 +6,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from site287g.adapter import state as build
+from site287g.adapter.state import state
 from site287g.views.seo import safe_url
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link to data/<name>.yml in data/site.yml's repository; no link without either."""
-    repository = build.site_data(config)["site"].get("repository")
+    data = state(config).data
+    repository = data["site"].get("repository")
     name = page.meta.get("data")
     page.edit_url = None
-    if repository and name and (build.project_dir(config) / "data" / f"{name}.yml").is_file():
+    if repository and name and name in data.files:
         branch = repository.get("branch", "main")
         base = repository["url"].rstrip("/")
         page.edit_url = safe_url(f"{base}/edit/{branch}/data/{name}.yml")

@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from site287g.adapter import state as build
+from site287g.adapter.state import state
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -16,7 +16,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     name = page.meta.get("data")
     if name is None:
         return markdown
-    data = build.site_data(config)
+    data = state(config).data
     if name not in data.files:
         raise PluginError(f"{page.file.src_uri}: front matter 'data: {name}' names no data file")
     source = data[name]

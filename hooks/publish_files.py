@@ -12,15 +12,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from site287g.adapter import state as build
+from site287g.adapter.state import state
 from site287g.views.feed import atom_feed
 from site287g.views.seo import safe_url
 
 # A host name such as www.example.org: letters, digits, hyphens, dots; no scheme, no path.
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-# Feed entries link to the agency pages' "What's new" page once it exists (branch agencypages).
+# Feed entries link to the agency pages' "What's new" page.
 WHATS_NEW = "agencies/whats-new.md"
-_feed_link: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -34,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Note where feed entries link to, after the hooks that generate pages have run."""
     target = files.get_file_from_path(WHATS_NEW)
-    _feed_link[config.config_file_path] = target.url if target else ""
+    state(config).memo["feed_link"] = target.url if target else ""
     return files
 
 
@@ -46,14 +45,14 @@ def on_template_context(
     if template_name == "robots.txt":
         context["robots"] = {"sitemap": safe_url(f"{site_url}sitemap.xml")}
     elif template_name == "feed.xml":
-        data = build.site_data(config)
+        data = state(config).data
         history = data.files.get("agencies/history")
         context["feed"] = history and atom_feed(
             history,
             site_url=safe_url(site_url),
             title=data["site"]["title"],
             author=data["site"]["publisher"]["name"],
-            link=safe_url(site_url + _feed_link.get(config.config_file_path, "")),
+            link=safe_url(site_url + state(config).memo.get("feed_link", "")),
         )
     return context
 

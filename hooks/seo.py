@@ -10,7 +10,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from site287g.adapter import state as build
+from site287g.adapter.state import state
 from site287g.views import seo
 
 
@@ -21,7 +21,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     page_markdown (agency pages: their list's as_of) may set it; otherwise data/site.yml's
     content_as_of.
     """
-    site = build.site_data(config)["site"]
+    site = state(config).data["site"]
     try:
         updated = seo.iso_date(page.meta.get("updated", site["content_as_of"]), page.file.src_uri)
     except ValueError as exc:
@@ -36,7 +36,7 @@ def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     """Compute ``seo`` for overrides/partials/seo.html and updated.html."""
-    data = build.site_data(config)
+    data = state(config).data
     site = data["site"]
     updated = page.meta["updated"]
     url = page.canonical_url

@@ -7,12 +7,12 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from site287g.adapter import state as build
+from site287g.adapter.state import state
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate all data before anything is built; name the site from data/site.yml."""
-    site = build.site_data(config)["site"]
+    """Load and check all data before anything is built; name the site from data/site.yml."""
+    site = state(config).data["site"]
     # The theme prints these unescaped: hand it escaped Markup.
     config.site_name = escape(site["title"])
     config.site_description = escape(site["description"])
@@ -21,5 +21,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Let the theme's header and footer read data/site.yml as ``site_data``."""
-    env.globals["site_data"] = build.site_data(config)["site"]
+    env.globals["site_data"] = state(config).data["site"]
     return env

@@ -27,6 +27,16 @@ PART_HEADER = [
 PEND_HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE"]
 
 
+@pytest.fixture(autouse=True)
+def data_schemas(tmp_path: Path) -> Path:
+    """Each test's data folder (tmp_path/data) has the project's schemas, as data/ does: the
+    importer checks what it writes against them."""
+    schema = tmp_path / "data" / "schema"
+    schema.parent.mkdir()
+    schema.symlink_to(ROOT / "data" / "schema", target_is_directory=True)
+    return schema
+
+
 @pytest.fixture
 def reference() -> Path:
     """The 287(g) reference folder (../shared/reference/287g from the repo root)."""

@@ -33,7 +33,7 @@ def test_reimport_is_byte_identical(tmp_path: Path, small_xlsx: Path) -> None:
     diff = run_import(small_xlsx, data_dir=data, out=_quiet)
     assert diff.empty()
     assert _snapshot(data) == first
-    assert len(load.load_history(data)) == 1
+    assert len(load.current(data).history) == 1
 
 
 def test_reimport_of_the_real_1843_row_workbook_is_byte_identical(
@@ -45,7 +45,7 @@ def test_reimport_of_the_real_1843_row_workbook_is_byte_identical(
     first = _snapshot(data)
     run_import(path, data_dir=data, out=_quiet)
     assert _snapshot(data) == first
-    assert len(load.load_agreements(data)) == 1843
+    assert len(load.current(data).records["participating"]) == 1843
 
 
 def test_swapped_list_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,7 +61,7 @@ def test_swapped_list_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert "error: participatingAgencies05152025am.xlsx: --list participating was given" in err
     assert "swapped" in err
-    assert not (tmp_path / "data").exists()
+    assert not (tmp_path / "data" / "agencies").exists()
 
 
 def test_interrupted_write_leaves_old_data_intact(tmp_path: Path, small_xlsx: Path) -> None:
@@ -86,11 +86,11 @@ def test_interrupted_write_leaves_old_data_intact(tmp_path: Path, small_xlsx: Pa
         run_import(newer, data_dir=data, out=_quiet, writer=failing_writer)
     assert len(calls) == 2
     assert _snapshot(data) == before
-    assert sorted(p.name for p in data.iterdir()) == ["agencies"]  # no temp dir left behind
+    assert sorted(p.name for p in data.iterdir()) == ["agencies", "schema"]  # no temp dir left
 
 
 def test_failed_swap_restores_the_old_tree(tmp_path: Path, monkeypatch) -> None:
-    target = tmp_path / "agencies"
+    target = tmp_path / "data" / "agencies"
     write.replace_tree(target, {"a.yml": "old\n"})
     real_replace = write.os.replace
 
@@ -104,7 +104,7 @@ def test_failed_swap_restores_the_old_tree(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(OSError, match="simulated"):
         write.replace_tree(target, {"a.yml": "new\n"})
     assert (target / "a.yml").read_text() == "old\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["agencies"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["agencies", "schema"]
 
 
 def test_ids_are_stable_when_other_rows_change(tmp_path: Path) -> None:
@@ -116,7 +116,9 @@ def test_ids_are_stable_when_other_rows_change(tmp_path: Path) -> None:
     old = write_xlsx(tmp_path / "participatingAgencies03022025am.xlsx", PART_HEADER, rows)
     data = tmp_path / "data"
     run_import(old, data_dir=data, out=_quiet)
-    before = {r["agency"] + r["model"]: r["id"] for r in load.load_agreements(data)}
+    before = {
+        r["agency"] + r["model"]: r["id"] for r in load.current(data).records["participating"]
+    }
     changed = [
         part_row(model="Warrant Service Officer", county="#N/A"),  # reordered + edited
         part_row("Zavala County Sheriff's Office"),  # new
@@ -124,7 +126,7 @@ def test_ids_are_stable_when_other_rows_change(tmp_path: Path) -> None:
     ]  # Ada removed, Harris JEM re-signed
     new = write_xlsx(tmp_path / "participatingAgencies04012025am.xlsx", PART_HEADER, changed)
     d = run_import(new, data_dir=data, out=_quiet)
-    after = {r["agency"] + r["model"]: r["id"] for r in load.load_agreements(data)}
+    after = {r["agency"] + r["model"]: r["id"] for r in load.current(data).records["participating"]}
     for key in after.keys() & before.keys():
         assert after[key] == before[key]
     assert [a["id"] for a in d.added] == ["tx-zavala-county-sheriffs-office-jem"]
@@ -133,14 +135,14 @@ def test_ids_are_stable_when_other_rows_change(tmp_path: Path) -> None:
         "tx-harris-county-sheriffs-office-jem": ["signed"],
         "tx-harris-county-sheriffs-office-wso": ["county"],
     }
-    last = load.load_history(data)[-1]
+    last = load.current(data).history[-1]
     assert (last["as_of"], last["edition"], len(last["added"])) == ("2025-04-01", "am", 1)
 
 
 def test_dry_run_writes_nothing(tmp_path: Path, small_xlsx: Path) -> None:
     lines: list[str] = []
     run_import(small_xlsx, data_dir=tmp_path / "data", dry_run=True, out=lines.append)
-    assert not (tmp_path / "data").exists()
+    assert not (tmp_path / "data" / "agencies").exists()
     assert lines[0] == "participating list as of 2025-03-02am: 3 added, 0 removed, 0 changed"
     assert lines[-1] == "dry run: nothing written"
 
@@ -162,11 +164,11 @@ def test_pending_import_keeps_the_participating_files(tmp_path: Path, small_xlsx
         [["TEXAS", "X Police Department", "Municipality", "#N/A", "Task Force Model"]],
     )
     run_import(pending, data_dir=data, out=_quiet)
-    assert len(load.load_agreements(data, "participating")) == 3
-    (rec,) = load.load_agreements(data, "pending")
-    assert rec["county"] is None and rec["signed"] is None and rec["flags"][0]["raw"] == "#N/A"
-    assert list(load.load_lists(data)) == ["participating", "pending"]
-    assert set(load.load_quality(data)) == {"participating", "pending"}
+    assert len(load.current(data).records["participating"]) == 3
+    (rec,) = load.current(data).records["pending"]
+    assert rec["county"] is None and "signed" not in rec and rec["flags"][0]["raw"] == "#N/A"
+    assert list(load.current(data).lists) == ["participating", "pending"]
+    assert set(load.current(data).quality) == {"participating", "pending"}
 
 
 def test_cli_prints_accounting_and_quality(tmp_path: Path, small_xlsx: Path, capsys) -> None:
@@ -180,14 +182,15 @@ def test_output_is_validated_against_the_schemas_before_writing(
     tmp_path: Path, small_xlsx: Path
 ) -> None:
     data = tmp_path / "data"
+    (data / "schema").unlink()
     shutil.copytree(ROOT / "data" / "schema", data / "schema")
     run_import(small_xlsx, data_dir=data, out=_quiet)
-    assert len(load.load_agreements(data)) == 3
-    strict = data / "schema" / "agencies.schema.json"
+    assert len(load.current(data).records["participating"]) == 3
+    strict = data / "schema" / "vocabulary.schema.json"
     strict.write_text(strict.read_text().replace('"TX",', ""))  # pretend TX became unknown
     newer = shutil.copy(small_xlsx, tmp_path / "participatingAgencies04012025am.xlsx")
     before = _snapshot(data / "agencies")
-    with pytest.raises(ListError, match=r"agencies/participating/tx.yml: state: 'TX' is not one"):
+    with pytest.raises(ListError, match=r"participating/tx.yml:\d+: state: 'TX' is not allowed"):
         run_import(Path(newer), data_dir=data, out=_quiet)
     assert _snapshot(data / "agencies") == before
 

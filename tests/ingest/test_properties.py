@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site287g.data.vocab import MODEL_NAMES, STATE_CODES, STATES
+from site287g.data.vocab import STATE_CODES, STATES, SUPPORT_TYPES
 from site287g.ingest import normalize as norm
 from site287g.ingest.ids import agreement_id, slug
 from site287g.ingest.links import link
@@ -34,7 +34,7 @@ def test_state_lookup_returns_a_known_code_or_none(text: str) -> None:
     assert norm.state_code(text) in (None, *STATE_CODES)
 
 
-@given(st.sampled_from(sorted(MODEL_NAMES.items())), SPACE, SPACE, st.data())
+@given(st.sampled_from(sorted(SUPPORT_TYPES.items())), SPACE, SPACE, st.data())
 def test_model_names_in_any_case_and_spacing(item, before, after, data) -> None:
     code, name = item
     assert norm.model_code(before + _recase(name, data) + after) == (code, [])
@@ -78,7 +78,7 @@ def test_date_parser_never_crashes_and_always_explains_a_null(text: str) -> None
 @given(
     st.sampled_from(sorted(STATES.values())),
     st.text(min_size=1, max_size=60),
-    st.sampled_from(list(MODEL_NAMES)),
+    st.sampled_from(list(SUPPORT_TYPES)),
 )
 def test_ids_always_match_the_schema_pattern(state: str, agency: str, model: str) -> None:
     assert ID_PATTERN.match(agreement_id(state, agency, model))

@@ -8,12 +8,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
-from jsonschema import Draft202012Validator
 
-from site287g.data.vocab import FIELDS, MODELS, PROBLEMS, STATE_CODES, TYPES
+from site287g.data import load_site
+from site287g.data.schema import validate
+from site287g.data.vocab import MODELS
+from site287g.data.yamlfile import load_data
 from site287g.ingest import load
-from site287g.ingest.history import COMPARED
 from site287g.ingest.read import read_list
 from site287g.ingest.records import normalise
 
@@ -76,7 +76,7 @@ def test_xlsx_hyperlinks_match_the_csv_url_columns(reference) -> None:
 
 
 def test_shipped_default_data_equals_newest_lists_row_for_row(reference) -> None:
-    lists = load.load_lists(DATA)
+    lists = load.current(DATA).lists
     assert lists["participating"]["source"] == "participating_2026-05-18am.csv"
     assert lists["participating"]["rows"] == 1843
     assert lists["pending"]["source"] == "pending_2025-12-31am.csv"
@@ -85,85 +85,39 @@ def test_shipped_default_data_equals_newest_lists_row_for_row(reference) -> None
         ("pending", "pending_2025-12-31am.csv"),
     ):
         expected = normalise(read_list(SNAPSHOTS / name), 2027).records
-        shipped = {r["id"]: r for r in load.load_raw_records(DATA, kind)}
+        shipped = {r["id"]: r for r in load.current(DATA).records[kind]}
         assert len(shipped) == len(expected)
         for rec in expected:
             assert shipped[rec["id"]] == rec
 
 
 def test_shipped_history_runs_from_2021_to_2026(reference) -> None:
-    history = load.load_history(DATA)
+    history = load.current(DATA).history
     part = [h for h in history if h["list"] == "participating"]
     assert part[0]["as_of"] == "2021-01-13" and part[0]["rows"] == 150
     assert part[-1]["as_of"] == "2026-05-18" and part[-1]["rows"] == 1843
     assert [h["as_of"] for h in part] == sorted(h["as_of"] for h in part)
 
 
-def test_agreement_loader_fills_every_field() -> None:
-    records = load.load_agreements(DATA, "participating")
-    assert records and all(set(r) == set(load.Agreement.__annotations__) for r in records)
-    assert {r["model"] for r in records} == set(MODELS)
-
-
-SCHEMAS = {
-    "agencies": sorted(DATA.glob("agencies/*/*.yml")),
-    "agency_lists": [DATA / "agencies" / "lists.yml"],
-    "agency_history": [DATA / "agencies" / "history.yml"],
-    "agency_quality": [DATA / "agencies" / "quality.yml"],
-}
-
-
-def _validator(name: str) -> Draft202012Validator:
-    """Validator for data/schema/<name>.schema.json, itself checked against the meta-schema."""
-    schema = json.loads((DATA / "schema" / f"{name}.schema.json").read_text())
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-@pytest.mark.parametrize("name", SCHEMAS)
-def test_shipped_files_validate_against_their_schema(name: str) -> None:
-    validator = _validator(name)
-    assert SCHEMAS[name]
-    for path in SCHEMAS[name]:
-        text = path.read_text(encoding="utf-8")
-        assert (
-            text.startswith("# yaml-language-server: $schema=")
-            and f"/{name}.schema" in (text.splitlines()[0])
-        )
-        errors = [e.message for e in validator.iter_errors(yaml.safe_load(text))]
-        assert errors == [], path
+def test_shipped_agency_files_pass_the_data_check() -> None:
+    """The data layer accepts every shipped agency file, and each names its schema."""
+    data = load_site(DATA, parts=("agencies/",))
+    assert {r["model"] for f in data.group("agencies/participating").values()
+            for r in f["agreements"]} == set(MODELS)  # fmt: skip
+    for path in sorted((DATA / "agencies").rglob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=") and ".schema.json" in first
 
 
 def test_schema_rejects_unknown_keys_and_values() -> None:
-    validator = _validator("agencies")
-    good = yaml.safe_load((DATA / "agencies" / "participating" / "tx.yml").read_text())
-    assert not list(validator.iter_errors(good))
+    """A misspelt key, an unknown model and a missing signing date are each reported."""
+    good = load_data(DATA / "agencies" / "participating" / "tx.yml")
     bad = json.loads(json.dumps(good))
     bad["agreements"][0]["modle"] = "jem"
     bad["agreements"][1]["model"] = "xyz"
     del bad["agreements"][2]["signed"]
-    assert len(list(validator.iter_errors(bad))) == 3
-
-
-def test_schema_enums_match_the_importer_vocabulary() -> None:
-    text = (DATA / "schema" / "agencies.schema.json").read_text()
-    agreement = json.loads(text)["$defs"]["agreement"]["properties"]
-    flag = json.loads(text)["$defs"]["flag"]["properties"]
-    assert agreement["state"]["enum"] == list(STATE_CODES)
-    assert agreement["model"]["enum"] == list(MODELS)
-    assert agreement["type"]["enum"] == [*TYPES, None]
-    assert flag["problem"]["enum"] == list(PROBLEMS.values())
-    assert flag["field"]["enum"] == list(FIELDS)
-    history = json.loads((DATA / "schema" / "agency_history.schema.json").read_text())
-    assert history["$defs"]["changed"]["properties"]["fields"]["items"]["enum"] == list(COMPARED)
-
-
-@pytest.mark.parametrize("name", SCHEMAS)
-def test_commented_schema_examples_validate(name: str) -> None:
-    path = DATA / "schema" / "examples" / f"{name}.example.yml"
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith(f"# yaml-language-server: $schema=../{name}.schema.json\n")
-    assert [e.message for e in _validator(name).iter_errors(yaml.safe_load(text))] == []
+    problems = validate(bad, DATA / "schema", "agencies", "data/agencies/participating/tx.yml")
+    assert len(problems) == 3, problems
 
 
 def test_committed_agency_data_is_exactly_the_replay_of_the_snapshots(
@@ -171,8 +125,8 @@ def test_committed_agency_data_is_exactly_the_replay_of_the_snapshots(
 ) -> None:
     from site287g.ingest.replay import replay
 
-    replay(SNAPSHOTS, tmp_path, quiet=True)
-    built = tmp_path / "agencies"
+    replay(SNAPSHOTS, tmp_path / "data", quiet=True)
+    built = tmp_path / "data" / "agencies"
     rebuilt = {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*.yml")}
     shipped = {
         p.relative_to(DATA / "agencies").as_posix(): p.read_bytes()

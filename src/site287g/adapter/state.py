@@ -1,8 +1,16 @@
-"""The MkDocs side of the data layer: load data once per change, render partials safely."""
+"""The MkDocs side's state of one build: made when the build starts, dropped when it ends.
+
+Every hook and macro asks ``state(config)`` for it; a new config (each build, each rebuild of
+`mkdocs serve`) makes a new state, so nothing carries over from one build to the next except,
+under `mkdocs serve`, the last data that built, shown while an edit has mistakes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import subprocess
+import sys
+import tempfile
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,130 +23,137 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..data import DataErrors, SiteData, load_site
+from ..views.agencies import Agencies
+from ..views.agencies import build as build_agencies
+from ..views.documents.render import template_downloads
+from ..views.downloads import agency_downloads
+from ..views.files import Download
+from ..views.pages import check_pages, site_pages
 
-_loaded: dict[Path, tuple[tuple, SiteData]] = {}
-_envs: dict[Path, Environment] = {}
-_files: dict[str, Files] = {}
-_downloads: dict[str, list[Download]] = {}
-
-
-@dataclass(frozen=True)
-class Download:
-    """A generated download: template name, title, format, size in bytes, path in the site."""
-
-    name: str
-    title: str
-    format: str
-    size: int
-    src_uri: str
-
-    @property
-    def size_text(self) -> str:
-        """The size as a reader wants it: ``26 KB``."""
-        return (
-            f"{max(1, round(self.size / 1024))} KB"
-            if self.size < 1024 * 1024
-            else (f"{self.size / 1024 / 1024:.1f} MB")
-        )
+_serving = False
+_last_good: SiteData | None = None
+_current: BuildState | None = None
 
 
-def preview_page(template: str) -> str:
-    """The docs page that previews a template: ``templates/moa-jem.md``."""
-    return f"templates/{template.replace('_', '-')}.md"
+def starting(command: str) -> None:
+    """Note whether this process serves the site (`mkdocs serve`) or builds it once."""
+    global _serving
+    _serving = command == "serve"
 
 
-def remember_downloads(config: MkDocsConfig, downloads: list[Download]) -> None:
-    """Keep this build's downloads for the pages that list them."""
-    _downloads[config.config_file_path] = downloads
+def serving() -> bool:
+    """Whether this build is a `mkdocs serve` build."""
+    return _serving
 
 
-def downloads(config: MkDocsConfig) -> list[Download]:
-    """This build's downloads, in name then format order."""
-    return _downloads.get(config.config_file_path, [])
+class BuildState:
+    """What one build knows: the validated data, the views made from it, rendered tables
+    waiting for their page, the ids each page's headings have, and the site's files."""
 
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.project = Path(config.config_file_path).resolve().parent
+        self.data = _load(self.project, Path(config.docs_dir))
+        self.files: Files | None = None
+        self.slots: dict[str, list[str]] = {}
+        self.page_ids: dict[str, set[str]] = {}
+        self.memo: dict[Any, Any] = {}
 
-def project_dir(config: MkDocsConfig) -> Path:
-    """Return the folder that holds mkdocs.yml."""
-    return Path(config.config_file_path).resolve().parent
-
-
-# The config of the build under way and its data (see site_data).
-_current: list = [None, None]
-
-
-def _fingerprint(root: Path) -> tuple:
-    """Describe every file under data/ by name, size and mtime, to notice edits cheaply."""
-    return tuple(
-        (str(p), p.stat().st_size, p.stat().st_mtime_ns)
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    )
-
-
-def site_data(config: MkDocsConfig) -> SiteData:
-    """Load and validate data/ (once per change); stop the build with every error listed.
-
-    Within one build (one config object) the answer is kept: hooks and macros ask hundreds of
-    times, and looking at every data file each time cost seconds at 50,000 agreements. Each
-    build (`mkdocs serve` makes a new config for every rebuild) looks for edits once."""
-    if _current[0] is config:
-        return _current[1]
-    root = project_dir(config) / "data"
-    fingerprint = _fingerprint(root)
-    cached = _loaded.get(root)
-    if cached and cached[0] == fingerprint:
-        data = cached[1]
-    else:
-        try:
-            data = load_site(root)
-        except DataErrors as exc:
-            raise PluginError(exc.report()) from None
-        _loaded[root] = (fingerprint, data)
-    _current[:] = [config, data]
-    return data
-
-
-def _environment(config: MkDocsConfig) -> Environment:
-    """A Jinja environment over overrides/ that escapes every value: data is text, not code."""
-    folder = Path(config.theme.custom_dir or project_dir(config) / "overrides")
-    env = _envs.get(folder)
-    if env is None:
-        env = Environment(
+    @cached_property
+    def jinja(self) -> Environment:
+        """A Jinja environment over overrides/ that escapes every value: data is text."""
+        folder = Path(self.config.theme.custom_dir or self.project / "overrides")
+        return Environment(
             loader=FileSystemLoader(folder),
             autoescape=True,
             undefined=StrictUndefined,
-            auto_reload=True,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        _envs[folder] = env
-    return env
+
+    @cached_property
+    def agencies(self) -> Agencies | None:
+        """The agency view, or None when no agency list was imported."""
+        return build_agencies(self.data) if "agencies/lists" in self.data.files else None
+
+    @cached_property
+    def downloads(self) -> list[Download]:
+        """Every file offered for download, documents first, then the agency lists."""
+        agencies = agency_downloads(self.agencies) if self.agencies else []
+        return template_downloads(self.data) + agencies
+
+    def render(self, template: str, **context: Any) -> Markup:
+        """A partial of overrides/ as HTML that Python-Markdown leaves alone."""
+        html = self.jinja.get_template(template).render(**context)
+        # One unindented block element per line start keeps Python-Markdown from touching it.
+        lines = [line.strip() for line in html.splitlines()]
+        return Markup("\n".join(line for line in lines if line))
+
+    def render_html(self, template: str, **context: Any) -> str:
+        """A partial of overrides/ as is, for HTML that never passes through Markdown."""
+        return self.jinja.get_template(template).render(**context)
+
+    def url(self, page: Page, src_uri: str, anchor: str = "") -> str:
+        """The link from ``page`` to the page or file built from ``src_uri``; fail if absent."""
+        target = self.files.get_file_from_path(src_uri) if self.files else None
+        if target is None:
+            raise PluginError(f"{page.file.src_uri}: links to {src_uri}, which the site lacks")
+        url = get_relative_url(target.url or ".", page.url)
+        return f"{url}#{anchor}" if anchor else url
 
 
-def render(config: MkDocsConfig, template: str, **context: Any) -> Markup:
-    """Render a partial from overrides/ to HTML that Markdown leaves alone."""
-    html = _environment(config).get_template(template).render(**context)
-    # One unindented block element per line start keeps Python-Markdown from touching it.
-    lines = [line.strip() for line in html.splitlines()]
-    return Markup("\n".join(line for line in lines if line))
+def _load(project: Path, docs: Path) -> SiteData:
+    """Load and check the data and its links to pages; under `mkdocs serve`, show the errors
+    and go on with the last good data (or the last committed data, on the first build)."""
+    try:
+        data = load_site(project / "data")
+        errors = check_pages(data, dict.fromkeys(site_pages(docs, data)))
+        if errors:
+            raise DataErrors(errors)
+    except DataErrors as exc:
+        if not _serving:
+            raise PluginError(exc.report()) from None
+        fallback = _last_good or _committed(project, docs)
+        if fallback is None:
+            raise PluginError(exc.report()) from None
+        print(
+            f"\n{exc.report()}\nThe site shows the last version without mistakes until they "
+            "are fixed.\n",
+            file=sys.stderr,
+            flush=True,
+        )
+        return fallback
+    return data
 
 
-def render_html(config: MkDocsConfig, template: str, **context: Any) -> str:
-    """Render a partial from overrides/ as is, for HTML that never passes through Markdown."""
-    return _environment(config).get_template(template).render(**context)
+def _committed(project: Path, docs: Path) -> SiteData | None:
+    """The data of the last commit, if it is valid (the first build of `mkdocs serve`)."""
+    folder = Path(tempfile.mkdtemp(prefix="site287g-committed-"))
+    archive = subprocess.run(
+        ["git", "archive", "HEAD", "data"], cwd=project, capture_output=True, check=False
+    )
+    if archive.returncode != 0:
+        return None
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=False)
+    try:
+        data = load_site(folder / "data")
+    except DataErrors:
+        return None
+    return data if not check_pages(data, dict.fromkeys(site_pages(docs, data))) else None
 
 
-def remember_files(config: MkDocsConfig, files: Files) -> None:
-    """Keep this build's files so data can link to pages by their source path."""
-    _files[config.config_file_path] = files
+def state(config: MkDocsConfig) -> BuildState:
+    """The state of the build ``config`` belongs to (made on first use)."""
+    global _current
+    if _current is None or _current.config is not config:
+        _current = BuildState(config)
+    return _current
 
 
-def page_url(config: MkDocsConfig, page: Page, src_path: str, anchor: str = "") -> str:
-    """Return the link from ``page`` to the page built from ``src_path``; fail if it is absent."""
-    files = _files.get(config.config_file_path)
-    target = files.get_file_from_path(src_path) if files else None
-    if target is None:
-        raise PluginError(f"{page.file.src_uri}: links to docs/{src_path}, which does not exist")
-    url = get_relative_url(target.url or ".", page.url)
-    return f"{url}#{anchor}" if anchor else url
+def finish(ok: bool) -> None:
+    """Drop the state of the build that ended; keep its data if the build succeeded."""
+    global _current, _last_good
+    if ok and _current is not None and _serving:
+        _last_good = _current.data
+    _current = None

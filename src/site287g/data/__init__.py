@@ -1,16 +1,23 @@
-"""Load, validate and hand on the site's YAML data. Plain Python: never imports MkDocs."""
+"""Load, validate and hand on the site's data (data/). Plain Python: never imports MkDocs.
+
+``load_site(root)`` is the one loader and validator: `make check`, the build and the importer
+(on what it is about to write) all call it, so they reach the same verdict on the same files.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .agency_rules import agency_rules
 from .errors import DataError, DataErrors
+from .explain import locate
 from .registry import ENTRIES, Entry
 from .schema import validate
-from .yamlfile import has_lines, load_yaml
+from .text import plain_file, text_rules
+from .yamlfile import has_lines, parse_json, parse_text, read_text
 
 __all__ = ["DataError", "DataErrors", "SiteData", "load_site"]
 
@@ -25,128 +32,119 @@ class SiteData:
     def __getitem__(self, name: str) -> Any:
         return self.files[name]
 
+    def get(self, name: str, default: Any = None) -> Any:
+        """A file's content, or ``default`` when the file is absent."""
+        return self.files.get(name, default)
+
     def group(self, prefix: str) -> dict[str, Any]:
-        """Return the files under a folder, such as ``agencies/participating``."""
+        """The files under a folder, such as ``agencies/participating``, by key."""
         start = prefix.rstrip("/") + "/"
         return {k: v for k, v in sorted(self.files.items()) if k.startswith(start)}
 
-
-def _display(root: Path, path: Path) -> str:
-    """Name a data file the way an editor sees it: ``data/faq.yml``."""
-    return f"{root.name}/{path.relative_to(root).as_posix()}"
-
-
-def _problems(root: Path, entry: Entry, loaded: Any, display: str) -> list[DataError]:
-    """The schema's verdict on a loaded file, then the entry's further rules."""
-    schema = entry.schema if isinstance(entry.schema, str) else entry.schema(loaded)
-    problems = validate(loaded, root / "schema", schema, display)
-    if not problems and entry.check is not None:
-        problems = entry.check(loaded, display)
-    return problems
+    def display(self, key: str) -> str:
+        """How a file is named in messages: ``data/faq.yml``."""
+        return f"{self.root.name}/{key}.yml"
 
 
-def _load_one(root: Path, entry: Entry, path: Path) -> tuple[Any, list[DataError]]:
-    """Load and validate one file: (data or None, problems)."""
-    display = _display(root, path)
-    try:
-        loaded = load_yaml(path, display, fast=True)
-        problems = _problems(root, entry, loaded, display)
-        if problems and not has_lines(loaded):
-            # Read again with line numbers, so that each problem names its line.
-            loaded = load_yaml(path, display)
-            problems = _problems(root, entry, loaded, display)
-    except DataErrors as exc:
-        return None, exc.errors
-    return loaded, problems
+@dataclass
+class _File:
+    """One data file while it is checked."""
+
+    key: str
+    path: Path
+    display: str
+    entry: Entry
+    text: str = ""
+    data: Any = None
+
+    def with_lines(self) -> Any:
+        """The content read by the strict loader, which knows every line (read once)."""
+        if not has_lines(self.data):
+            self.data = parse_text(self.text, self.display)
+        return self.data
 
 
-# Above this many bytes of YAML, half the files are read by a second process (fork): at 50,000
-# agreements, parsing is most of the load time and machines have more than one CPU.
-PARALLEL_BYTES = 4_000_000
-
-
-def _load_all(root: Path, jobs: list[tuple[Entry, Path]]) -> list[tuple[Any, list[DataError]]]:
-    """_load_one for every (entry, path), in order; two processes for big data sets."""
-    sizes = [path.stat().st_size for _, path in jobs]
-    try:
-        ctx = multiprocessing.get_context("fork") if sum(sizes) > PARALLEL_BYTES else None
-    except ValueError:
-        ctx = None
-    if ctx is None:
-        return [_load_one(root, entry, path) for entry, path in jobs]
-    # Balance by size: biggest first, each to the lighter side.
-    mine: list[int] = []
-    theirs: list[int] = []
-    load = [0, 0]
-    for i in sorted(range(len(jobs)), key=lambda i: -sizes[i]):
-        side = 0 if load[0] <= load[1] else 1
-        (mine if side == 0 else theirs).append(i)
-        load[side] += sizes[i]
-    receive, send = ctx.Pipe(duplex=False)
-
-    def child() -> None:
-        send.send({i: _load_one(root, *jobs[i]) for i in theirs})
-        send.close()
-
-    process = ctx.Process(target=child, daemon=True)
-    process.start()
-    send.close()
-    results: dict[int, tuple[Any, list[DataError]]] = {i: _load_one(root, *jobs[i]) for i in mine}
-    try:
-        results.update(receive.recv())
-    except EOFError:  # the child died: read its files here
-        results.update({i: _load_one(root, *jobs[i]) for i in theirs})
-    finally:
-        process.join()
-        receive.close()
-    return [results[i] for i in range(len(jobs))]
-
-
-def load_site(root: Path | str) -> SiteData:
-    """Load and validate every data file; raise DataErrors listing all problems at once."""
-    root = Path(root)
-    data = SiteData(root)
+def _plan(root: Path, parts: Collection[str] | None) -> tuple[list[_File], list[DataError]]:
+    """The files to check, in registry order, and the required or unknown files to report."""
+    files: list[_File] = []
     errors: list[DataError] = []
     known: set[Path] = set()
-    # In registry order: a missing required file, or the files an entry matches.
-    plan: list[DataError | tuple[Entry, Path]] = []
     for entry in ENTRIES:
+        if parts is not None and not entry.pattern.startswith(tuple(parts)):
+            continue
         paths = sorted(root.glob(entry.pattern))
         if not paths and entry.required:
-            plan.append(
-                DataError(
-                    f"{root.name}/{entry.pattern}", 1, "", "this required data file is missing"
-                )
+            errors.append(
+                DataError(f"{root.name}/{entry.pattern}", 1, "", "this required file is missing")
             )
         for path in paths:
             known.add(path)
-            plan.append((entry, path))
-    jobs = [item for item in plan if isinstance(item, tuple)]
-    outcomes = iter(_load_all(root, jobs))
-    for item in plan:
-        if isinstance(item, DataError):
-            errors.append(item)
-            continue
-        loaded, problems = next(outcomes)
-        errors.extend(problems)
-        if loaded is not None and not problems:
-            data.files[item[1].relative_to(root).with_suffix("").as_posix()] = loaded
-    schema_dir = root / "schema"  # schemas and their commented examples, not site data
-    for path in sorted(root.rglob("*")):
-        if (
-            path.suffix in {".yml", ".yaml"}
-            and path not in known
-            and schema_dir not in path.parents
-        ):
-            errors.append(
-                DataError(
-                    _display(root, path),
-                    1,
-                    "",
-                    "unknown data file; see the editor's guide for the files "
-                    "the site reads, or move it out of data/",
+            key = path.relative_to(root).with_suffix("").as_posix()
+            files.append(_File(key, path, f"{root.name}/{key}.yml", entry))
+    if parts is None:
+        schema_dir = root / "schema"  # schemas and their commented examples, not site data
+        for path in sorted(root.rglob("*.y*ml")):
+            if path not in known and schema_dir not in path.parents:
+                errors.append(
+                    DataError(
+                        f"{root.name}/{path.relative_to(root).as_posix()}",
+                        1,
+                        "",
+                        "unknown data file; the editor's guide lists the files the site reads "
+                        "(move this one out of data/)",
+                    )
                 )
-            )
+    return files, errors
+
+
+def _check(file: _File, schema_dir: Path) -> list[DataError]:
+    """Read and validate one file; run its rules once its schema is satisfied."""
+    try:
+        file.text = read_text(file.path, file.display)
+        file.data = parse_json(file.text)
+        if file.data is None:
+            file.data = parse_text(file.text, file.display)
+        schema = file.entry.schema_for(file.data)
+        problems = validate(file.data, schema_dir, schema, file.display)
+        if problems and not has_lines(file.data):
+            problems = validate(file.with_lines(), schema_dir, schema, file.display)
+    except DataErrors as exc:
+        return exc.errors
+    if problems:
+        return problems
+    findings = []
+    if not plain_file(file.text):
+        findings += text_rules(file.data)
+    for rule in file.entry.rules:
+        findings += rule(file.data)
+    return [_locate(file, path, message) for path, message in findings]
+
+
+def _locate(file: _File, path: tuple, message: str) -> DataError:
+    """A finding at a path of a file, as file:line: field: message."""
+    line, where = locate(file.with_lines(), list(path))
+    return DataError(file.display, line, where, message)
+
+
+def load_site(root: Path | str, parts: Collection[str] | None = None) -> SiteData:
+    """Load and validate every data file (or only those whose path starts with one of
+    ``parts``, such as ``agencies/``); raise DataErrors listing every problem at once."""
+    root = Path(root)
+    files, errors = _plan(root, parts)
+    valid: dict[str, _File] = {}
+    for file in files:
+        problems = _check(file, root / "schema")
+        errors += problems
+        if not problems:
+            valid[file.key] = file
+    agency_keys = [f.key for f in files if f.key.startswith("agencies/")]
+    if agency_keys and all(key in valid for key in agency_keys):
+        content = {key: valid[key].data for key in agency_keys}
+        for key, path, message in agency_rules(content):
+            if key in valid:
+                errors.append(_locate(valid[key], path, message))
+            else:
+                errors.append(DataError(f"{root.name}/{key}.yml", 1, "", message))
     if errors:
         raise DataErrors(errors)
-    return data
+    return SiteData(root, {key: file.data for key, file in valid.items()})

@@ -1,31 +1,15 @@
-"""Which files live under data/, which schema checks each, and any rules beyond the schema."""
+"""Which files live under data/, which schema checks each, and the rules beyond the schema."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import DataError
+from .templates import schema_name, template_rules
 
-Check = Callable[[Any, str], list[DataError]]
-
-
-def _template_schema(data: Any) -> str:
-    """Templates name their schema by ``kind``: the overview has its own."""
-    from ..views.documents.model import schema_name
-
-    return schema_name(data) if isinstance(data, dict) else "template"
-
-
-def _template_rules(data: Any, display: str) -> list[DataError]:
-    """Fill-in fields declared and used, no empty section, no repeated paragraph number."""
-    from ..views.documents.model import Template, validate
-
-    return [
-        DataError(e.path, e.line or 1, e.field, e.message)
-        for e in validate(Template(data, display))
-    ]
+Finding = tuple[tuple[str | int, ...], str]
+Rule = Callable[[Any], list[Finding]]
 
 
 @dataclass(frozen=True)
@@ -35,7 +19,11 @@ class Entry:
     pattern: str
     schema: str | Callable[[Any], str]
     required: bool = True
-    check: Check | None = None
+    rules: tuple[Rule, ...] = field(default=())
+
+    def schema_for(self, data: Any) -> str:
+        """The schema that governs this file's content."""
+        return self.schema if isinstance(self.schema, str) else self.schema(data)
 
 
 ENTRIES: tuple[Entry, ...] = (
@@ -45,7 +33,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("training.yml", "training"),
     Entry("signup.yml", "signup"),
     Entry("faq.yml", "faq"),
-    Entry("templates/*.yml", _template_schema, check=_template_rules),
+    Entry("templates/*.yml", schema_name, rules=(template_rules,)),
     # Agency lists, written by the importer (`make import`); absent in a fresh project.
     Entry("agencies/participating/*.yml", "agencies", required=False),
     Entry("agencies/pending/*.yml", "agencies", required=False),

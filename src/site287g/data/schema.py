@@ -1,44 +1,47 @@
-"""Validate loaded YAML against JSON Schema and explain each problem in an editor's words."""
+"""Validate loaded data against JSON Schema and explain each problem in an editor's words.
+
+One verdict, two speeds: valid data goes through a compiled validator (fastjsonschema); data it
+rejects goes through jsonschema, which finds every problem with its path. Both see the same
+bundled schema and the same ``date`` format, so they agree (tests/test_schema_agreement.py).
+"""
 
 from __future__ import annotations
 
 import copy
-import difflib
+import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from jsonschema.exceptions import best_match
 
 from .errors import DataError
+from .explain import explain
 
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list (lines starting with '- ')",
-    "object": "a mapping (key: value lines)",
-    "null": "nothing (null)",
-}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _describe_type(value: Any) -> str:
-    """Name the YAML type of a loaded value in plain words."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, int | float):
-        return f"a number ({value})"
-    if isinstance(value, str):
-        return f"text ({value!r})"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+def is_date(value: object) -> bool:
+    """A calendar date written YYYY-MM-DD: 2024-02-29 yes, 2025-02-29 and 2025-02-30 no."""
+    if not isinstance(value, str):
+        return True  # formats apply to text only; the type says what else is allowed
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+FORMATS: dict[str, Callable[[object], bool]] = {"date": is_date}
+_CHECKER = FormatChecker(formats=())
+_CHECKER.checks("date")(is_date)
 
 
 def _unique_by(validator, key: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
@@ -47,7 +50,7 @@ def _unique_by(validator, key: str, instance: Any, schema: dict) -> Iterator[Val
         return
     seen: dict[Any, int] = {}
     for index, item in enumerate(instance):
-        if isinstance(item, dict) and key in item:
+        if isinstance(item, dict) and isinstance(item.get(key), str | int):
             value = item[key]
             if value in seen:
                 yield ValidationError(
@@ -62,165 +65,101 @@ def _unique_by(validator, key: str, instance: Any, schema: dict) -> Iterator[Val
 _Validator = validators.extend(Draft202012Validator, {"x-unique-by": _unique_by})
 
 
+def _bundle(node: Any, schema_dir: Path, seen: tuple[str, ...] = ()) -> Any:
+    """Replace each ``$ref`` into another schema file by the fragment it names (with the
+    referring node's own keywords on top), so that both validators get one self-contained
+    schema. References inside one file (``#/...``) are left to the validators."""
+    if isinstance(node, list):
+        return [_bundle(item, schema_dir, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and not ref.startswith("#"):
+        name, _, pointer = ref.partition("#")
+        if name in seen:
+            raise ValueError(f"schema reference loop through {name}")
+        target: Any = json.loads((schema_dir / name).read_text(encoding="utf-8"))
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        return _bundle({**target, **rest}, schema_dir, (*seen, name))
+    return {key: _bundle(value, schema_dir, seen) for key, value in node.items()}
+
+
 @cache
 def load_schema(schema_dir: Path, name: str) -> dict:
-    """Read ``<schema_dir>/<name>.schema.json`` once."""
-    return json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-
-
-def _locate(data: Any, path: list) -> tuple[int, str]:
-    """Return the line and editor-facing field name (``faq[2].anchor``) for a path."""
-    line = getattr(data, "line", 1) or 1
-    field = ""
-    node = data
-    for step in path:
-        if isinstance(step, int):
-            field += f"[{step + 1}]"
-            lines = getattr(node, "item_lines", [])
-            line = lines[step] if step < len(lines) else line
-        else:
-            field += f".{step}" if field else str(step)
-            line = getattr(node, "key_lines", {}).get(step, line)
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            break
-    return line, field
-
-
-def _explain(error: ValidationError, data: Any, display: str) -> list[DataError]:
-    """Turn one jsonschema error into one or more DataErrors."""
-    path = list(error.absolute_path)
-    line, field = _locate(data, path)
-    kind, value, schema = error.validator, error.instance, error.schema
-    allowed_hint = schema.get("x-allowed")
-    if kind == "additionalProperties" and isinstance(value, dict):
-        allowed = sorted(schema.get("properties", {}))
-        out = []
-        for key in value:
-            if key in allowed:
-                continue
-            key_line, key_field = _locate(data, [*path, key])
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-            guess = f"did you mean '{close[0]}'? " if close else ""
-            out.append(
-                DataError(
-                    display,
-                    key_line,
-                    key_field,
-                    f"unknown field '{key}'; {guess}allowed fields: {', '.join(allowed)}",
-                )
-            )
-        return out
-    if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        if isinstance(value, dict) and difflib.get_close_matches(missing, list(value), 1, 0.5):
-            return []  # a misspelt key: the unknown-field message already names this one
-        where = f"{field}.{missing}" if field else missing
-        return [DataError(display, line, where, f"required field '{missing}' is missing; add it")]
-    if kind == "type":
-        expected = error.validator_value
-        expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        return [DataError(display, line, field, f"expected {words}, found {_describe_type(value)}")]
-    if kind == "enum":
-        options = [str(o) for o in error.validator_value]
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-        guess = f"did you mean '{close[0]}'? " if close else ""
-        return [
-            DataError(
-                display,
-                line,
-                field,
-                f"{value!r} is not allowed; {guess}allowed values: {', '.join(options)}",
-            )
-        ]
-    if kind in {"pattern", "format"}:
-        hint = allowed_hint or f"it must match {error.validator_value}"
-        return [DataError(display, line, field, f"{value!r} is not valid; {hint}")]
-    if kind == "minLength":
-        return [DataError(display, line, field, "must not be empty; write some text")]
-    if kind == "minItems":
-        n = error.validator_value
-        return [
-            DataError(display, line, field, f"needs at least {n} entr{'y' if n == 1 else 'ies'}")
-        ]
-    if kind == "x-unique-by":
-        return [DataError(display, line, field, f"{error.message}; each must be unique")]
-    hint = f"; {allowed_hint}" if allowed_hint else ""
-    return [DataError(display, line, field, f"{error.message}{hint}")]
+    """``<schema_dir>/<name>.schema.json`` with references to other schema files bundled in."""
+    path = schema_dir / f"{name}.schema.json"
+    return _bundle(json.loads(path.read_text(encoding="utf-8")), schema_dir)
 
 
 @cache
-def _fast_validator(schema_dir: Path, name: str) -> Callable[[Any], Any] | None:
-    """A compiled validator (fastjsonschema) for the common case: valid data; None if the
-    schema uses something it cannot compile (the full validator then does all the work)."""
-    try:
-        # compile() rewrites the $refs of the schema it is given: hand it a copy.
-        return fastjsonschema.compile(copy.deepcopy(load_schema(schema_dir, name)))
-    except Exception:  # noqa: BLE001 - any compile failure just means: take the slow path
-        return None
+def _fast_validator(schema_dir: Path, name: str) -> Callable[[Any], Any]:
+    """The compiled validator of a schema (fastjsonschema; it never fills in defaults)."""
+    # compile() rewrites the $refs of the schema it is given: hand it a copy.
+    schema = copy.deepcopy(load_schema(schema_dir, name))
+    return fastjsonschema.compile(schema, formats=FORMATS, use_default=False)
 
 
-def _repeats(schema: dict, data: Any, root: dict) -> bool:
-    """Whether any ``x-unique-by`` list below ``schema`` holds a repeated key (or may: combinators
-    are not followed, so they answer True and the full validator decides)."""
+def _repeats(schema: Any, data: Any, root: dict) -> bool:
+    """Whether any ``x-unique-by`` list below ``schema`` holds a repeated key. Combinators are
+    not followed: they answer True where they mention the keyword, and jsonschema decides."""
     if not isinstance(schema, dict):
         return False
     if "$ref" in schema:
-        ref = schema["$ref"]
-        if not ref.startswith("#/"):
-            return True  # a reference into another file: let the full validator decide
         target: Any = root
-        for part in ref[2:].split("/"):
+        for part in schema["$ref"][2:].split("/"):
             target = target[part]
         if _repeats(target, data, root):
             return True
-    combinators = {
-        k: schema[k] for k in ("anyOf", "oneOf", "allOf", "if", "then", "else") if k in schema
-    }
-    if combinators and _mentions_unique(combinators):
-        return True
+    for key in ("anyOf", "oneOf", "allOf", "if", "then", "else"):
+        if key in schema and "x-unique-by" in json.dumps(schema[key]):
+            return True
     key = schema.get("x-unique-by")
     if key and isinstance(data, list):
         values = [item.get(key) for item in data if isinstance(item, dict) and key in item]
-        if len(values) != len(set(values)):
+        if len(values) != len(set(map(repr, values))):
             return True
     if isinstance(data, dict):
         props = schema.get("properties", {})
         return any(_repeats(props[k], v, root) for k, v in data.items() if k in props)
-    if isinstance(data, list) and "items" in schema:
+    if isinstance(data, list) and isinstance(schema.get("items"), dict):
         return any(_repeats(schema["items"], item, root) for item in data)
     return False
 
 
-def _mentions_unique(schema: Any) -> bool:
-    """Whether ``x-unique-by`` appears anywhere in a schema fragment."""
-    return "x-unique-by" in json.dumps(schema)
-
-
 def certainly_valid(data: Any, schema_dir: Path, schema_name: str) -> bool:
-    """The fast yes/no answer for the common case: the compiled schema accepts the data and no
+    """The fast answer for the common case: the compiled schema accepts the data and no
     ``x-unique-by`` list repeats a key. False means: ask jsonschema, which explains."""
-    fast = _fast_validator(schema_dir, schema_name)
-    if fast is None:
-        return False
     try:
-        fast(data)
+        _fast_validator(schema_dir, schema_name)(data)
     except fastjsonschema.JsonSchemaException:
         return False
     schema = load_schema(schema_dir, schema_name)
     return not _repeats(schema, data, schema)
 
 
+def full_errors(data: Any, schema_dir: Path, schema_name: str) -> list[ValidationError]:
+    """Every error jsonschema finds; a failed oneOf/anyOf is replaced by its likeliest cause."""
+    validator = _Validator(load_schema(schema_dir, schema_name), format_checker=_CHECKER)
+    out = []
+    for error in validator.iter_errors(data):
+        while error.validator in ("oneOf", "anyOf") and error.context:
+            # The branch of the value's own kind explains best: a mapping with a misspelt key
+            # is not "not text", it has an unknown field.
+            shaped = [e for e in error.context if e.validator != "type"]
+            error = best_match(shaped or error.context)
+        out.append(error)
+    return out
+
+
 def validate(data: Any, schema_dir: Path, schema_name: str, display: str) -> list[DataError]:
     """Validate data against a named schema and return every problem found."""
-    schema = load_schema(schema_dir, schema_name)
     if certainly_valid(data, schema_dir, schema_name):
         return []
-    # Slow path, only for data with problems: jsonschema reports every error with its path.
-    validator = _Validator(schema)
     errors: list[DataError] = []
-    for error in validator.iter_errors(data):
-        errors.extend(_explain(error, data, display))
+    for error in full_errors(data, schema_dir, schema_name):
+        errors.extend(explain(error, data, display))
+    if not errors:  # the compiled validator refused what jsonschema accepts: never silent
+        errors.append(DataError(display, 1, "", "the file does not follow its schema"))
     return errors

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
+from . import write
 from .records import RECORD_KEYS
-from .write import dump, with_schema
 
 # Every field of a record but its id and the importer's flags.
 COMPARED: tuple[str, ...] = tuple(k for k in RECORD_KEYS if k not in ("id", "flags"))
@@ -85,21 +83,7 @@ def append(history: list[dict], new: dict) -> list[dict]:
 
 def render(history: list[dict]) -> str:
     """history.yml text: one line per agreement so that each import is a readable diff."""
-    lines = ["imports:"]
-    for h in history:
-        lines.append(f"- list: {h['list']}")
-        for key in ("as_of", "edition", "source", "rows"):
-            lines.append(f"  {key}: {dump(h[key], flow=True).removesuffix('...').strip()}")
-        for key in ("added", "removed", "changed"):
-            if not h[key]:
-                lines.append(f"  {key}: []")
-                continue
-            lines.append(f"  {key}:")
-            lines.extend(f"  - {dump(item, flow=True)}" for item in h[key])
-    text = "\n".join(lines) + "\n"
-    if yaml.load(text, Loader=yaml.CSafeLoader)["imports"] != history:
-        raise RuntimeError("history.yml would not read back as written")  # emitter bug guard
-    return with_schema("../schema/agency_history.schema.json", text)
+    return write.history_file(history)
 
 
 def describe(kind: str, as_of: str, d: Diff, limit: int = 20) -> list[str]:

@@ -8,12 +8,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..data.vocab import LISTS
 from . import history as hist
 from . import load, quality, write
 from .dates import AsOf, infer_as_of, parse_as_of
 from .read import ListError, RawList, read_list
 from .records import Normalised, normalise
-from .validate import validate_files
 
 Printer = Callable[[str], None]
 
@@ -30,7 +30,8 @@ def run_import(
 ) -> hist.Diff:
     """Read, normalise, diff and (unless dry_run) write one list; raise ListError to refuse."""
     raw = read_list(path)
-    lists = load.load_lists(data_dir)
+    now = load.current(data_dir)
+    lists = now.lists
     as_of = _checked(raw, kind, as_of, lists)
     norm = normalise(raw, latest_year=as_of.date.year + 1)
     late = [r["signed"] for r in norm.records if (r.get("signed") or "") > str(as_of.date)]
@@ -41,21 +42,18 @@ def run_import(
         )
     if len(raw.rows) == 1000:  # ICE published exactly 1000 rows for two weeks in Sep 2025
         out("WARNING: exactly 1000 rows; ICE's export may have been cut off at 1000")
-    d = hist.diff(load.load_raw_records(data_dir, raw.kind), norm.records)
-    files, section = _render(raw, norm, as_of, d, data_dir, lists)
+    d = hist.diff(now.records[raw.kind], norm.records)
+    files, section = _render(raw, norm, as_of, d, now)
     for line in hist.describe(raw.kind, str(as_of), d) + quality.summary(section):
         out(line)
-    if (data_dir / "schema").is_dir():  # scratch data dirs (tests, replay) have no schemas
-        problems = validate_files(files, data_dir / "schema")
-        if problems:
-            raise ListError(
-                "the result breaks data/schema; nothing written:\n  " + "\n  ".join(problems[:20])
-            )
-    if dry_run:
-        out("dry run: nothing written")
-    else:
-        write.replace_tree(data_dir / "agencies", files, drop_dirs=[raw.kind], write=writer)
-        out(f"wrote {len(files)} files under {data_dir / 'agencies'}")
+    write.replace_tree(
+        data_dir / "agencies", files, drop_dirs=[raw.kind], write=writer, dry_run=dry_run
+    )
+    out(
+        "dry run: nothing written"
+        if dry_run
+        else f"wrote {len(files)} files under {data_dir / 'agencies'}"
+    )
     return d
 
 
@@ -87,16 +85,16 @@ def _checked(raw: RawList, kind: str | None, as_of: AsOf | None, lists: dict) ->
 
 
 def _render(
-    raw: RawList, norm: Normalised, as_of: AsOf, d: hist.Diff, data_dir: Path, lists: dict
+    raw: RawList, norm: Normalised, as_of: AsOf, d: hist.Diff, now: load.Current
 ) -> tuple[dict[str, str], dict]:
     """Texts of every file this import rewrites, and this list's quality section."""
     date, kind = as_of.date.isoformat(), raw.kind
     entry = hist.entry(kind, date, as_of.edition, raw.source, len(norm.records), d)
-    history = hist.append(load.load_history(data_dir), entry)
+    history = hist.append(now.history, entry)
     section = quality.report(norm, raw.source, date, len(raw.rows), raw.blank_rows)
-    reports = {**load.load_quality(data_dir), kind: section}
+    reports = {**now.quality, kind: section}
     lists = {
-        **lists,
+        **now.lists,
         kind: {
             "as_of": date,
             "edition": as_of.edition,
@@ -105,19 +103,10 @@ def _render(
         },
     }
     files = write.state_files(kind, norm.records)
-    files["lists.yml"] = write.with_schema(
-        "../schema/agency_lists.schema.json", write.dump(_in_list_order(lists))
-    )
-    files["quality.yml"] = write.with_schema(
-        "../schema/agency_quality.schema.json", write.dump(_in_list_order(reports))
-    )
+    files["lists.yml"] = write.lists_file(lists)
+    files["quality.yml"] = write.quality_file(reports)
     files["history.yml"] = hist.render(history)
     return files, section
-
-
-def _in_list_order(sections: dict) -> dict:
-    """Participating first, then pending, whatever order they were loaded in."""
-    return {k: sections[k] for k in load.LISTS if k in sections}
 
 
 def _as_of_arg(text: str) -> AsOf:
@@ -132,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run the import, print errors without a traceback."""
     parser = argparse.ArgumentParser(prog="python -m site287g.ingest.importer", description=__doc__)
     parser.add_argument("file", type=Path, help="ICE list (.xlsx) or a CSV snapshot")
-    parser.add_argument("--list", choices=load.LISTS, help="expected list; refused if it differs")
+    parser.add_argument("--list", choices=LISTS, help="expected list; refused if it differs")
     parser.add_argument("--as-of", type=_as_of_arg, help="list date YYYY-MM-DD[am|pm|mid]")
     parser.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))

@@ -1,84 +1,44 @@
-"""Load the committed agency YAML files as plain records (the API the site uses)."""
+"""The agency data as it stands, read through the data layer, for an import to compare with."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 
-import yaml
-
-LISTS: tuple[str, ...] = ("participating", "pending")
-
-
-class Agreement(TypedDict):
-    """One agreement as the site sees it; every key is present (None / False / [] if unset)."""
-
-    id: str
-    state: str
-    agency: str
-    type: str | None
-    county: str | None
-    model: str
-    signed: str | None  # ISO date; always None for pending agreements
-    moa: str | None
-    moa_pending: bool
-    addendum: str | None
-    flags: list[dict[str, str]]
+from ..data import DataErrors, load_site
+from ..data.vocab import LISTS
+from .read import ListError
 
 
-def _read(path: Path) -> dict:
-    """Parse one YAML file with the C loader (empty file -> {})."""
-    with path.open("rb") as fh:
-        return yaml.load(fh, Loader=yaml.CSafeLoader) or {}
+@dataclass
+class Current:
+    """data/agencies/ before an import: lists.yml, each list's records, history and quality."""
+
+    lists: dict = field(default_factory=dict)
+    records: dict[str, list[dict]] = field(default_factory=dict)
+    history: list[dict] = field(default_factory=list)
+    quality: dict = field(default_factory=dict)
 
 
-def load_agreements(data_dir: Path | str, kind: str = "participating") -> list[Agreement]:
-    """All agreements of one list, sorted by state file, then as stored."""
-    if kind not in LISTS:
-        raise ValueError(f"unknown list {kind!r}; expected one of {LISTS}")
-    folder = Path(data_dir) / "agencies" / kind
-    out: list[Agreement] = []
-    for path in sorted(folder.glob("*.yml")):
-        for rec in _read(path).get("agreements") or []:
-            out.append(
-                Agreement(
-                    id=rec["id"],
-                    state=rec["state"],
-                    agency=rec["agency"],
-                    type=rec.get("type"),
-                    county=rec.get("county"),
-                    model=rec["model"],
-                    signed=rec.get("signed"),
-                    moa=rec.get("moa"),
-                    moa_pending=bool(rec.get("moa_pending")),
-                    addendum=rec.get("addendum"),
-                    flags=list(rec.get("flags") or []),
-                )
-            )
-    return out
-
-
-def load_raw_records(data_dir: Path | str, kind: str) -> list[dict]:
-    """Records exactly as stored (no defaults added), for diffing against a new import."""
-    folder = Path(data_dir) / "agencies" / kind
-    return [
-        rec for path in sorted(folder.glob("*.yml")) for rec in _read(path).get("agreements") or []
-    ]
-
-
-def load_lists(data_dir: Path | str) -> dict:
-    """lists.yml: as_of, edition, source and rows for each list."""
-    path = Path(data_dir) / "agencies" / "lists.yml"
-    return _read(path) if path.exists() else {}
-
-
-def load_history(data_dir: Path | str) -> list[dict]:
-    """history.yml entries, oldest first."""
-    path = Path(data_dir) / "agencies" / "history.yml"
-    return list((_read(path) if path.exists() else {}).get("imports") or [])
-
-
-def load_quality(data_dir: Path | str) -> dict:
-    """quality.yml: one report section per list."""
-    path = Path(data_dir) / "agencies" / "quality.yml"
-    return _read(path) if path.exists() else {}
+def current(data_dir: Path | str) -> Current:
+    """Read and validate data/agencies/ (empty if absent); refuse to build on broken data."""
+    data_dir = Path(data_dir)
+    if not (data_dir / "agencies").is_dir():
+        return Current(records={kind: [] for kind in LISTS})
+    try:
+        data = load_site(data_dir, parts=("agencies/",))
+    except DataErrors as exc:
+        raise ListError(
+            f"{data_dir}/agencies/ has problems, so nothing was imported; fix them, or restore "
+            f"the files with `git checkout {data_dir}/agencies`, then import again:\n"
+            + exc.report()
+        ) from None
+    return Current(
+        lists=dict(data.get("agencies/lists") or {}),
+        records={
+            kind: [rec for f in data.group(f"agencies/{kind}").values() for rec in f["agreements"]]
+            for kind in LISTS
+        },
+        history=list((data.get("agencies/history") or {}).get("imports") or []),
+        quality=dict(data.get("agencies/quality") or {}),
+    )

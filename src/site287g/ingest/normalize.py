@@ -8,12 +8,12 @@ import re
 from ..data.vocab import (
     COUNTY_PLACEHOLDERS,
     COUNTY_WORDS,
-    MODEL_NAMES,
     MODEL_VARIANTS,
     PROBLEMS,
     STATE_ALIASES,
     STATE_CODES,
     STATES,
+    SUPPORT_TYPES,
     TYPE_VARIANTS,
     TYPES,
 )
@@ -55,7 +55,7 @@ def model_code(raw: Cell) -> tuple[str | None, list[Flag]]:
     """Map a SUPPORT TYPE cell to jem/tfm/wso; non-standard spellings are flagged."""
     text, flags = clean_text("model", raw)
     key = text.lower()
-    for code, name in MODEL_NAMES.items():
+    for code, name in SUPPORT_TYPES.items():
         if key in (name.lower(), code):
             return code, flags
     if key in MODEL_VARIANTS:

@@ -10,7 +10,6 @@ from pathlib import Path
 from .dates import infer_as_of
 from .importer import run_import
 from .read import ListError
-from .validate import validate_files
 from .write import replace_tree
 
 
@@ -30,7 +29,9 @@ def replay(folder: Path, data_dir: Path, quiet: bool = True) -> list[str]:
     """Import all snapshots into a fresh tree, then swap it into data_dir/agencies."""
     done: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        scratch = Path(tmp)
+        scratch = Path(tmp) / "data"
+        scratch.mkdir()
+        (scratch / "schema").symlink_to((data_dir / "schema").resolve(), target_is_directory=True)
         for path in snapshots(folder):
             lines: list[str] = []
             run_import(path, data_dir=scratch, out=lines.append)
@@ -41,10 +42,6 @@ def replay(folder: Path, data_dir: Path, quiet: bool = True) -> list[str]:
             p.relative_to(built).as_posix(): p.read_text(encoding="utf-8")
             for p in sorted(built.rglob("*.yml"))
         }
-    if (data_dir / "schema").is_dir():
-        problems = validate_files(files, data_dir / "schema")
-        if problems:
-            raise ListError("the replay breaks data/schema:\n  " + "\n  ".join(problems[:20]))
     replace_tree(data_dir / "agencies", files, drop_dirs=["."])
     return done
 

@@ -1,4 +1,4 @@
-"""Emit the agency YAML files deterministically and swap them into data/ atomically."""
+"""Render the agency files (the data layer's fast format) and swap them into data/ atomically."""
 
 from __future__ import annotations
 
@@ -8,32 +8,10 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import yaml
-
-from ..data.vocab import MODELS
-
-SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
-# libyaml's emitter, like the C loader the data layer requires; pure Python is 5x slower.
-_DUMPER = yaml.CSafeDumper
-
-
-def dump(data: object, *, flow: bool = False) -> str:
-    """YAML with keys in insertion order, long lines kept whole, Unicode as is: block style, or
-    with ``flow`` one mapping on a single line (compact history entries)."""
-    text = yaml.dump(
-        data,
-        Dumper=_DUMPER,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=flow,
-        width=100_000 if flow else 10_000,
-    )
-    return text.strip() if flow else text
-
-
-def with_schema(schema: str, body: str) -> str:
-    """Prefix a YAML text with the editor's schema comment."""
-    return SCHEMA_LINE.format(schema) + body
+from ..data import DataErrors, load_site
+from ..data.store import document
+from ..data.vocab import LISTS, model_order
+from .read import ListError
 
 
 def state_files(kind: str, records: Iterable[dict]) -> dict[str, str]:
@@ -43,12 +21,32 @@ def state_files(kind: str, records: Iterable[dict]) -> dict[str, str]:
         by_state.setdefault(rec["state"], []).append(rec)
     files: dict[str, str] = {}
     for state, recs in sorted(by_state.items()):
-        recs.sort(key=lambda r: (r["agency"].casefold(), MODELS.index(r["model"]), r["id"]))
-        body = dump({"list": kind, "state": state, "agreements": recs})
-        files[f"{kind}/{state.lower()}.yml"] = with_schema(
-            "../../schema/agencies.schema.json", body
+        recs.sort(key=lambda r: (r["agency"].casefold(), model_order(r["model"]), r["id"]))
+        value = {"list": kind, "state": state, "agreements": recs}
+        files[f"{kind}/{state.lower()}.yml"] = document(
+            "../../schema/agencies.schema.json", value, expand=2
         )
     return files
+
+
+def _in_list_order(sections: dict) -> dict:
+    """Participating first, then pending, whatever order they were loaded in."""
+    return {k: sections[k] for k in LISTS if k in sections}
+
+
+def lists_file(lists: dict) -> str:
+    """lists.yml: date, edition, source and number of rows of each list."""
+    return document("../schema/agency_lists.schema.json", _in_list_order(lists), expand=1)
+
+
+def quality_file(reports: dict) -> str:
+    """quality.yml: each list's row accounting and flagged values, one flag per line."""
+    return document("../schema/agency_quality.schema.json", _in_list_order(reports), expand=3)
+
+
+def history_file(history: list[dict]) -> str:
+    """history.yml: one entry per import, one agreement per line."""
+    return document("../schema/agency_history.schema.json", {"imports": history}, expand=4)
 
 
 def replace_tree(
@@ -56,24 +54,40 @@ def replace_tree(
     files: dict[str, str],
     drop_dirs: Iterable[str] = (),
     write: Callable[[Path, str], None] | None = None,
+    dry_run: bool = False,
 ) -> None:
-    """Build a copy of target with `files` replaced and `drop_dirs` emptied, then swap it in."""
+    """Build a copy of target (data/agencies) with `files` replaced and `drop_dirs` emptied,
+    check it with the data layer, then swap it in (not with ``dry_run``). Raise ListError,
+    with nothing written, when the result would not pass `make check`."""
     # Everything is written into a temp dir beside target first; target is only touched by two
     # renames at the end, so a failure while writing leaves the old data as it was.
     write = write or _write_text
+    schema = target.parent / "schema"
+    if not schema.is_dir():
+        raise ListError(f"{schema} is missing: the agency files cannot be checked; nothing written")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        new = tmp / target.name
+        root = tmp / target.parent.name
+        new = root / target.name
         if target.exists():
             shutil.copytree(target, new, ignore=_ignore_dirs(target, set(drop_dirs)))
         else:
-            new.mkdir()
+            new.mkdir(parents=True)
         for rel, text in sorted(files.items()):
             path = new / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             write(path, text)
-        _swap(new, target, tmp)
+        (root / "schema").symlink_to(schema.resolve(), target_is_directory=True)
+        try:
+            load_site(root, parts=(f"{target.name}/",))
+        except DataErrors as exc:
+            raise ListError(
+                "the result would not pass the data check, so nothing was written "
+                "(this is a bug in the importer; please report it):\n" + exc.report()
+            ) from None
+        if not dry_run:
+            _swap(new, target, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

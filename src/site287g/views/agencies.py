@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data import SiteData
+from ..data.vocab import LISTS, NOT_GIVEN, STATE_NAMES, TYPE_NAMES
 
-LISTS: tuple[str, ...] = ("participating", "pending")
 # Most rows one HTML page holds: about 350 bytes a row keeps a page well under 1 MB.
 ROWS_PER_PAGE = 2000
 # With JavaScript, a page of a table with more than twice this many rows first lists this many
@@ -16,27 +16,6 @@ ROWS_PER_PAGE = 2000
 # in a second row group that agencies.css hides until agency-table.js lists them.
 PREVIEW_ROWS = 25
 
-STATE_NAMES: dict[str, str] = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
-    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
-    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
-    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
-    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "AS": "American Samoa", "GU": "Guam", "MP": "Northern Mariana Islands",
-    "PR": "Puerto Rico", "VI": "U.S. Virgin Islands",
-}  # fmt: skip
-TYPE_NAMES: dict[str, str] = {
-    "county": "County",
-    "municipality": "Municipality",
-    "state_agency": "State agency",
-}
-NOT_GIVEN = "not given"
 # Flags on these fields are shown next to the value; link flags (SafeLinks and so on) were
 # repaired by the importer and the repaired link is what the reader needs.
 SHOWN_FLAGS = ("agency", "type", "county", "model", "signed")
@@ -128,7 +107,12 @@ class Agencies:
     lists: dict[str, Any]
     history: list[dict[str, Any]]
     models: list[dict[str, Any]]
-    memo: dict[Any, Any] = field(default_factory=dict)  # rendered rows, reused across pages
+    memo: dict[Any, Any] = field(default_factory=dict)  # groupings computed once
+
+    @property
+    def model_names(self) -> dict[str, str]:
+        """Model names by code, as data/models.yml writes them."""
+        return {m["id"]: m["name"] for m in self.models}
 
     @property
     def model_by_id(self) -> dict[str, dict[str, Any]]:
@@ -154,8 +138,7 @@ class Agencies:
         """The listing named by ``key`` (see Listing.key)."""
         parts = key.split("/")
         if parts[0] in LISTS:
-            title = "Participating agencies" if parts[0] == "participating" else "Pending agencies"
-            return Listing(key, parts[0], title, self.rows[parts[0]])
+            return Listing(key, parts[0], LISTS[parts[0]], self.rows[parts[0]])
         if parts[0] == "state":
             code, kind = parts[1].upper(), parts[2]
             rows = self._by(kind, "state").get(code, [])

@@ -10,7 +10,8 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from .agencies import STATE_NAMES, Agencies
+from ..data.vocab import STATE_NAMES
+from .agencies import Agencies
 
 # Tile-grid map: (row, column) of each state; territories on their own bottom row.
 TILES: dict[str, tuple[int, int]] = {

@@ -10,31 +10,17 @@ import csv
 import datetime as dt
 import io
 import json
-import multiprocessing
-from collections.abc import Callable
 from typing import Any
 
-from ..data.vocab import MODEL_NAMES
-from ..data.vocab import TYPE_NAMES as ICE_TYPE_NAMES
-from .agencies import LISTS, STATE_NAMES, Agencies
+from ..data.vocab import ICE_COLUMNS, LISTS, RECORD_KEYS, STATE_NAMES, SUPPORT_TYPES, TYPE_NAMES
+from .agencies import Agencies
+from .files import FOLDER, Download
 
-FOLDER = "downloads"
-# Below this many agreements the workbooks take well under a second: no second process.
-PARALLEL_ROWS = 10_000
+# ICE's columns, in ICE's order; the pending list has no SIGNED column.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "participating": (
-        "STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED",
-        "MOA", "ADDENDUM", "MOA_URL", "ADDENDUM_URL",
-    ),
-    "pending": (
-        "STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE",
-        "MOA", "ADDENDUM", "MOA_URL", "ADDENDUM_URL",
-    ),
-}  # fmt: skip
-RECORD_KEYS = (
-    "id", "state", "agency", "type", "county", "model", "signed",
-    "moa", "moa_pending", "addendum", "flags",
-)  # fmt: skip
+    kind: tuple(c for c in ICE_COLUMNS if kind == "participating" or c != "SIGNED")
+    for kind in LISTS
+}
 
 
 def ice_row(rec: dict[str, Any], kind: str) -> list[str]:
@@ -43,9 +29,9 @@ def ice_row(rec: dict[str, Any], kind: str) -> list[str]:
     values = {
         "STATE": STATE_NAMES.get(rec["state"], rec["state"]).upper(),
         "LAW ENFORCEMENT AGENCY": rec["agency"],
-        "TYPE": ICE_TYPE_NAMES.get(rec.get("type") or "", ""),
+        "TYPE": TYPE_NAMES.get(rec.get("type") or "", ""),
         "COUNTY": rec.get("county") or "",
-        "SUPPORT TYPE": MODEL_NAMES[rec["model"]],
+        "SUPPORT TYPE": SUPPORT_TYPES[rec["model"]],
         "SIGNED": rec.get("signed") or "",
         "MOA": moa,
         "ADDENDUM": "link" if rec.get("addendum") else "",
@@ -118,94 +104,28 @@ def to_xlsx(rows: list[list[str]], kind: str, info: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def human_size(size: int) -> str:
-    """A file size the way a reader says it: 812 bytes, 41 KB, 1.3 MB."""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
 def file_name(kind: str, info: dict[str, Any], suffix: str) -> str:
     """downloads/participating-agencies_2026-05-18am.csv: the importer reads the date back."""
     date = f"_{info['as_of']}{info.get('edition') or ''}" if info.get("as_of") else ""
     return f"{FOLDER}/{kind}-agencies{date}.{suffix}"
 
 
-def _xlsx_files(a: Agencies) -> dict[str, bytes]:
-    """The XLSX workbooks of both lists (the slow part), by list."""
-    return {
-        kind: to_xlsx(
-            [ice_row(rec, kind) for rec in a.records[kind]], kind, a.lists.get(kind) or {}
-        )
-        for kind in LISTS
-    }
-
-
-def _xlsx_child(a: Agencies, conn: Any) -> None:
-    """Run in a forked process: build the workbooks and send them back."""
-    conn.send(_xlsx_files(a))
-    conn.close()
-
-
-def start(a: Agencies) -> Callable[[], dict[str, bytes]]:
-    """Begin building the workbooks on another CPU; return a function that waits for them.
-
-    At 50,000 agreements XlsxWriter takes seconds; a forked process does it while the build
-    renders pages. Where fork is not available the work happens when first asked for.
-    """
-    if sum(len(records) for records in a.records.values()) < PARALLEL_ROWS:
-        return lambda: _xlsx_files(a)
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:
-        return lambda: _xlsx_files(a)
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_xlsx_child, args=(a, send), daemon=True)
-    child.start()
-    send.close()
-    result: dict[str, dict[str, bytes]] = {}
-
-    def wait() -> dict[str, bytes]:
-        if "xlsx" not in result:
-            try:
-                result["xlsx"] = receive.recv()
-            except EOFError:  # the child failed: build here, and show its error if any
-                result["xlsx"] = _xlsx_files(a)
-            finally:
-                child.join()
-                receive.close()
-        return result["xlsx"]
-
-    return wait
-
-
-def all_files(
-    a: Agencies, xlsx: Callable[[], dict[str, bytes]] | None = None
-) -> list[dict[str, Any]]:
-    """Every download: list, label, format, size, path under the site and its bytes."""
-    workbooks = (xlsx or (lambda: _xlsx_files(a)))()
-    out: list[dict[str, Any]] = []
+def agency_downloads(a: Agencies) -> list[Download]:
+    """Each list as CSV, JSON and XLSX (ICE's columns in CSV and XLSX), from the same records."""
+    out: list[Download] = []
     for kind in LISTS:
         info = a.lists.get(kind) or {}
         records = a.records[kind]
         rows = [ice_row(rec, kind) for rec in records]
-        label = f"{kind.capitalize()} agencies"
+        label = LISTS[kind]
         for suffix, fmt, content in (
             ("csv", "CSV", to_csv(rows, kind)),
             ("json", "JSON", to_json(records, kind, info)),
-            ("xlsx", "Excel workbook (XLSX)", workbooks[kind]),
+            ("xlsx", "Excel workbook (XLSX)", to_xlsx(rows, kind, info)),
         ):
             out.append(
-                {
-                    "list": kind,
-                    "label": f"{label} ({suffix.upper()})",
-                    "format": fmt,
-                    "size": human_size(len(content)),
-                    "bytes_count": len(content),
-                    "path": file_name(kind, info, suffix),
-                    "content": content,
-                }
+                Download(
+                    file_name(kind, info, suffix), kind, f"{label} ({suffix.upper()})", fmt, content
+                )
             )
     return out

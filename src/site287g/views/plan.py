@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .agencies import LISTS, STATE_NAMES, Agencies
+from ..data.vocab import LISTS, STATE_NAMES
+from .agencies import Agencies
 
 ROOT = "agencies"
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .agencies import LISTS, ROWS_PER_PAGE, Agencies
+from ..data.vocab import LISTS
+from .agencies import ROWS_PER_PAGE, Agencies
 from .plan import page_uri
 
 

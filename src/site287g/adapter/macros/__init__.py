@@ -7,7 +7,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ...views.documents.preview import preview_blocks
-from .. import state as build
+from ...views.documents.render import preview_page
+from ..state import state
 from .agencies import define_agency_macros, model_agreements
 
 
@@ -16,16 +17,16 @@ def define_env(env: Any) -> None:
     config = env.conf
 
     def data() -> Any:
-        return build.site_data(config)
+        return state(config).data
 
     def link(src_path: str, anchor: str = "") -> str:
-        return build.page_url(config, env.page, src_path, anchor)
+        return state(config).url(env.page, src_path, anchor)
 
     def model_links() -> dict[str, str]:
         return {m["id"]: link(f"models/{m['slug']}.md") for m in data()["models"]["models"]}
 
     def show(template: str, **context: Any) -> Markup:
-        return build.render(config, f"partials/content/{template}.html", **context)
+        return state(config).render(f"partials/content/{template}.html", **context)
 
     define_agency_macros(env, link)
 
@@ -99,25 +100,22 @@ def define_env(env: Any) -> None:
     def download_groups() -> list[dict]:
         """Downloads grouped by template, each with its description and preview link."""
         groups: dict[str, dict] = {}
-        for d in build.downloads(config):
-            template = data()[f"templates/{d.name}"]
+        for d in state(config).downloads:
+            template = data().get(f"templates/{d.group}")
+            if template is None:
+                continue  # an agency list, not a template
             group = groups.setdefault(
-                d.name,
+                d.group,
                 {
-                    "name": d.name,
-                    "title": d.title,
+                    "name": d.group,
+                    "title": d.label,
                     "note": template.get("note", ""),
-                    "preview": link(build.preview_page(d.name)),
+                    "preview": link(preview_page(d.group)),
                     "files": [],
                 },
             )
-            group["files"].append(
-                {"format": d.format.upper(), "size": d.size_text, "url": link_file(d.src_uri)}
-            )
+            group["files"].append({"format": d.format, "size": d.size, "url": link(d.path)})
         return list(groups.values())
-
-    def link_file(src_uri: str) -> str:
-        return build.page_url(config, env.page, src_uri)
 
     @env.macro
     def templates_page() -> Markup:

@@ -6,20 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
 
-from ...views import charts, context
-from ...views.agencies import (
-    NOT_GIVEN,
-    PREVIEW_ROWS,
-    ROWS_PER_PAGE,
-    STATE_NAMES,
-    TYPE_NAMES,
-    Listing,
-)
+from ...data.vocab import NOT_GIVEN, STATE_NAMES, TYPE_NAMES
+from ...views import changes, charts
+from ...views.agencies import PREVIEW_ROWS, ROWS_PER_PAGE, Agencies, Listing
 from ...views.plan import ROOT, page_uri
 from .. import slots
-from .. import state as build
+from ..state import state
 
 
 def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
@@ -27,38 +20,35 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
     config = env.conf
 
     def show(template: str, **values: Any) -> Markup:
-        return build.render(config, f"partials/agencies/{template}.html", **values)
+        return state(config).render(f"partials/agencies/{template}.html", **values)
 
-    def data():
-        """Site data (build.site_data keeps it for the whole build)."""
-        return build.site_data(config)
-
-    def agencies():
-        return context.agencies(data())
-
-    def here(path: str) -> str:
-        """Relative URL from the current page to a file in the built site."""
-        return get_relative_url(path, env.page.url)
+    def agencies() -> Agencies:
+        found = state(config).agencies
+        if found is None:
+            raise ValueError("no agency list has been imported: run make import FILE=...")
+        return found
 
     def downloads(kind: str) -> list[dict[str, str]]:
         return [
-            {**d, "url": here(d["path"])} for d in context.downloads(data()) if d["list"] == kind
+            {"url": link(d.path), "label": d.label, "format": d.format, "size": d.size}
+            for d in state(config).downloads
+            if d.group == kind
         ]
 
-    def row_html(kind: str, with_state: bool) -> dict[str, str]:
+    def row_html(kind: str) -> dict[str, str]:
         """Every row of a list rendered once (one per line), by agreement id."""
-        a = agencies()
-        key = ("rows", kind, with_state)
-        if key not in a.memo:
-            rows = a.rows[kind]
-            html = build.render_html(
-                config, "partials/agencies/rows.html", rows=rows, kind=kind, with_state=with_state
+        memo = state(config).memo
+        key = ("rows", kind)
+        if key not in memo:
+            rows = agencies().rows[kind]
+            html = state(config).render_html(
+                "partials/agencies/rows.html", rows=rows, kind=kind, with_state=True
             )
             lines = html.rstrip("\n").split("\n") if rows else []
             if len(lines) != len(rows):
                 raise ValueError(f"rows.html gave {len(lines)} lines for {len(rows)} rows")
-            a.memo[key] = {r.id: line for r, line in zip(rows, lines, strict=True)}
-        return a.memo[key]
+            memo[key] = {r.id: line for r, line in zip(rows, lines, strict=True)}
+        return memo[key]
 
     def table(listing: Listing, number: int, caption: str) -> dict[str, Any]:
         """Render one page of a listing into a slot; return what the page template needs."""
@@ -74,11 +64,10 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         preview = PREVIEW_ROWS if len(rows) > 2 * PREVIEW_ROWS else 0
         # One rendering of each row serves every page: the State column stays on state pages
         # too (the state filter is left out there instead).
-        lines = row_html(listing.kind, True)
+        lines = row_html(listing.kind)
         ids = [r.id for r in rows]
         noun = "agreements" if listing.kind == "participating" else "pending requests"
-        html = build.render_html(
-            config,
+        html = state(config).render_html(
             "partials/agencies/table.html",
             table_id=table_id,
             kind=listing.kind,
@@ -95,20 +84,21 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             rest=Markup("\n".join(map(lines.__getitem__, ids[preview:]))) if preview else "",
             with_state=True,
         )
+        memo = state(config).memo
         facts_key = ("facts", listing.key)
-        if facts_key not in a.memo:
-            a.memo[facts_key] = {
+        if facts_key not in memo:
+            memo[facts_key] = {
                 "state_names": sorted({r.state_name for r in listing.rows}),
                 "flagged": any(
                     r.agency.notes or r.type.notes or r.county.notes or r.signed.notes
                     for r in listing.rows
                 ),
             }
-        facts = a.memo[facts_key]
+        facts = memo[facts_key]
         return {
             "table_id": table_id,
             "kind": listing.kind,
-            "table": slots.put(env.page.file.src_uri, html),
+            "table": slots.put(state(config), env.page.file.src_uri, html),
             "total": len(listing.rows),
             "pages": len(pages),
             "per_page": ROWS_PER_PAGE,
@@ -124,9 +114,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             "models": a.models,
             "type_names": [*TYPE_NAMES.values(), NOT_GIVEN],
             "flagged": facts["flagged"],
-            "script": Markup(
-                f'<script src="{here("assets/javascripts/agency-table.js")}" defer></script>'
-            ),
+            "script_url": link("assets/javascripts/agency-table.js"),
         }
 
     def list_info(kind: str) -> dict[str, Any]:
@@ -231,21 +219,20 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         a = agencies()
         return show(
             "whats-new",
-            imports=context.whats_new(a, limit),
+            imports=changes.whats_new(a, limit),
             state_names=STATE_NAMES,
             models=a.model_by_id,
             participating_url=link(page_uri(a, "participating", 1)),
             pending_url=link(page_uri(a, "pending", 1)),
-            row_urls=context.row_locations(a, link),
+            row_urls=changes.row_locations(a, link),
         )
 
 
 def model_agreements(config: Any, link: Callable[..., str], model_id: str) -> dict | None:
     """Link and count of a model's agreements listing, or None without agency data."""
-    data = build.site_data(config)
-    if "agencies/lists" not in data.files:
+    a = state(config).agencies
+    if a is None:
         return None
-    a = context.agencies(data)
     return {
         "url": link(page_uri(a, f"model/{model_id}", 1)),
         "count": len(a.listing(f"model/{model_id}").rows),
