@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check test lint format lock clean
+.PHONY: help venv serve build check schemas test lint format lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,8 +33,11 @@ build: $(STAMP) ## Build the site into site/ (strict; site/ is replaced only whe
 	@rm -rf site && mv site.tmp site
 	@echo "Built site/"
 
-check: $(STAMP) ## Validate the data files alone and list every problem
+check: $(STAMP) ## Check the data and everything the build checks; list every problem at once
 	@$(VENV_PY) -m site287g.check
+
+schemas: $(STAMP) ## Write data/schema/vocabulary.schema.json from src/site287g/data/vocab.py
+	@$(VENV_PY) -m site287g.data.schemas
 
 test: $(STAMP) ## Run every test (installs Debian's chromium for the browser tests when it can)
 	@scripts/ensure-chromium.sh

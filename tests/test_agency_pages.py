@@ -279,7 +279,7 @@ ICE_MODEL = {
     "tfm": "Task Force Model",
     "wso": "Warrant Service Officer",
 }
-ICE_TYPE = {"county": "County", "municipality": "Municipality", "state_agency": "State Agency"}
+ICE_TYPE = {"county": "County", "municipality": "Municipality", "state_agency": "State agency"}
 
 
 def expected_rows(recs: list[dict], kind: str) -> list[dict[str, str]]:

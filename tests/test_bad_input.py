@@ -26,7 +26,7 @@ def test_check_reports_each_problem(case: str, tmp_path: Path) -> None:
     """`make check` (python -m site287g.data) names file, line, field and what is allowed."""
     project = copy_project(tmp_path / "project", SITES / case)
     result = subprocess.run(
-        [sys.executable, "-m", "site287g.data", "data"],
+        [sys.executable, "-m", "site287g.check"],
         cwd=project,
         capture_output=True,
         text=True,

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .data import DataErrors, load_site
-from .views.pages import check_pages, site_pages
+from .views.pages import page_problems
 
 _LEVEL = re.compile(r"^(ERROR|WARNING)\s+-\s+")
 
@@ -26,7 +26,7 @@ def check_data(project: Path) -> int:
     """The number of data files; raise DataErrors with the data's own problems and its broken
     links to pages."""
     data = load_site(project / "data")
-    errors = check_pages(data, dict.fromkeys(site_pages(project / "docs", data)))
+    errors = page_problems(project / "docs", data)
     if errors:
         raise DataErrors(errors)
     return len(data.files)

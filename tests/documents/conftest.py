@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from site287g.data import load_site
-from site287g.views.documents.build import build_all, load_templates, overview_from_site
+from site287g.views.documents.render import overview_from_site, template_downloads
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = ROOT / "data" / "templates"
@@ -20,15 +21,37 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@dataclass(frozen=True)
+class Built:
+    """One rendered document, written to a file."""
+
+    path: Path
+    title: str
+    format: str  # docx or pdf
+    size: int
+
+
+def render_all(out: Path) -> dict[tuple[str, str], Built]:
+    """Every document of the shipped data, written into ``out``, by (template, format)."""
+    built = {}
+    for d in template_downloads(load_site(ROOT / "data")):
+        fmt = d.path.rsplit(".", 1)[1]
+        path = out / f"{d.group}.{fmt}"
+        path.write_bytes(d.content)
+        built[(d.group, fmt)] = Built(path, d.label, fmt, len(d.content))
+    return built
+
+
 @pytest.fixture(scope="session")
 def templates() -> dict[str, dict]:
-    return load_templates(TEMPLATE_DIR, ROOT)
+    """The shipped templates by name, as the data layer loads them."""
+    site = load_site(ROOT / "data")
+    return {key.split("/", 1)[1]: value for key, value in site.group("templates").items()}
 
 
 @pytest.fixture(scope="session")
-def built(templates, tmp_path_factory):
-    out = tmp_path_factory.mktemp("downloads")
-    return {(f.path.stem, f.format): f for f in build_all(templates, out, facts())}
+def built(tmp_path_factory) -> dict[tuple[str, str], Built]:
+    return render_all(tmp_path_factory.mktemp("downloads"))
 
 
 def facts() -> dict:

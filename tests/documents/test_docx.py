@@ -8,12 +8,8 @@ import docx
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
-from site287g.views.documents.model import (
-    heading_text,
-    paragraph_text,
-    template_preview,
-    used_fields,
-)
+from site287g.data.templates import used_fields
+from site287g.views.documents.model import heading_text, paragraph_text, template_preview
 
 from .conftest import norm
 

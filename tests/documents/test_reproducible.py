@@ -5,23 +5,26 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from site287g.views.documents.build import build_all
-
-from .conftest import TEMPLATE_DIR, facts
+from .conftest import ROOT, render_all
 
 
-def test_build_twice_same_bytes(templates, built, tmp_path):
-    again = build_all(templates, tmp_path, facts())
+def test_build_twice_same_bytes(built, tmp_path):
+    again = render_all(tmp_path)
     assert len(again) == len(built) == 9
-    for f in again:
-        assert f.path.read_bytes() == built[(f.path.stem, f.format)].path.read_bytes(), f.path.name
+    for key, f in again.items():
+        assert f.path.read_bytes() == built[key].path.read_bytes(), f.path.name
 
 
 def test_fresh_process_same_bytes(built, tmp_path):
+    code = (
+        "import sys; from pathlib import Path; from tests.documents.conftest import render_all; "
+        "render_all(Path(sys.argv[1]))"
+    )
     subprocess.run(
-        [sys.executable, "-m", "site287g.views.documents.build", str(TEMPLATE_DIR), str(tmp_path)],
+        [sys.executable, "-c", code, str(tmp_path)],
         check=True,
         capture_output=True,
+        cwd=ROOT,
         env={"PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin"},
     )
     for (stem, fmt), f in built.items():

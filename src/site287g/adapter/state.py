@@ -28,7 +28,7 @@ from ..views.agencies import build as build_agencies
 from ..views.documents.render import template_downloads
 from ..views.downloads import agency_downloads
 from ..views.files import Download
-from ..views.pages import check_pages, site_pages
+from ..views.pages import page_problems
 
 _serving = False
 _last_good: SiteData | None = None
@@ -108,7 +108,7 @@ def _load(project: Path, docs: Path) -> SiteData:
     and go on with the last good data (or the last committed data, on the first build)."""
     try:
         data = load_site(project / "data")
-        errors = check_pages(data, dict.fromkeys(site_pages(docs, data)))
+        errors = page_problems(docs, data)
         if errors:
             raise DataErrors(errors)
     except DataErrors as exc:
@@ -140,7 +140,7 @@ def _committed(project: Path, docs: Path) -> SiteData | None:
         data = load_site(folder / "data")
     except DataErrors:
         return None
-    return data if not check_pages(data, dict.fromkeys(site_pages(docs, data))) else None
+    return None if page_problems(docs, data) else data
 
 
 def state(config: MkDocsConfig) -> BuildState:

@@ -167,6 +167,10 @@ _SYNTAX_WORDS: tuple[tuple[str, str], ...] = (
         "a colon followed by a space (': ') inside text; put the whole text in double quotes",
     ),
     (
+        "while scanning an alias",
+        "text that starts with '*' reads as a YAML alias; put the whole text in double quotes",
+    ),
+    (
         "found undefined alias",
         "text that starts with '*' reads as a YAML alias; put the whole text in double quotes",
     ),
@@ -269,12 +273,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> DataErr
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     said = " ".join(filter(None, [exc.context, exc.problem]))
-    if "scanning a quoted scalar" in said or "found unexpected end of stream" in said:
-        quote = _unclosed_quote(text, line)
-        if quote:
-            return DataError(
-                display, quote, "", 'a double quote (") opened on this line is never closed'
-            )
+    quote = _unclosed_quote(text, line)
+    if quote:
+        return DataError(
+            display, quote, "", 'a double quote (") opened on this line is never closed'
+        )
     for needle, words in _SYNTAX_WORDS:
         if needle in said:
             return DataError(display, line, "", words)

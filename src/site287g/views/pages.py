@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+import yaml
+
 from ..data import DataError, SiteData
 from ..data.references import PageLink, broken_links, page_links
 from .agencies import build
@@ -33,6 +35,54 @@ def required_links(data: SiteData) -> list[PageLink]:
     return links
 
 
+def front_matter(path: Path) -> dict:
+    """The YAML front matter of a Markdown page (empty when it has none)."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    head = text[4 : text.find("\n---", 4)]
+    found = yaml.safe_load(head)
+    return found if isinstance(found, dict) else {}
+
+
+def missing_data(docs: Path, data: SiteData) -> list[DataError]:
+    """Pages under docs/ that show a data file (front matter ``data:``) or a model
+    (``model:``) the data no longer has, named by the data file an editor would restore."""
+    errors = []
+    models = {m["id"] for m in data["models"]["models"]} if "models" in data.files else set()
+    for path in sorted(docs.rglob("*.md")):
+        meta = front_matter(path)
+        page = path.relative_to(docs).as_posix()
+        name = meta.get("data")
+        if isinstance(name, str) and name not in data.files:
+            errors.append(
+                DataError(
+                    data.display(name),
+                    1,
+                    "",
+                    f"this file is missing, but the page docs/{page} shows it; restore it "
+                    f"(git checkout {data.display(name)}) or remove the page",
+                )
+            )
+        elif meta.get("model") and meta["model"] not in models:
+            errors.append(
+                DataError(
+                    data.display("models"),
+                    1,
+                    "models",
+                    f"the page docs/{page} shows the model '{meta['model']}', which the list "
+                    "no longer has; restore it or remove the page",
+                )
+            )
+    return errors
+
+
 def check_pages(data: SiteData, pages: Mapping[str, set[str] | None]) -> list[DataError]:
     """Every link from the data to a page that does not exist (or lacks the anchor)."""
     return broken_links(data, pages, [*page_links(data), *required_links(data)])
+
+
+def page_problems(docs: Path, data: SiteData) -> list[DataError]:
+    """Everything wrong between the data and the pages, before anything is rendered: pages
+    showing data that is gone, and data linking to pages that do not exist."""
+    return missing_data(docs, data) + check_pages(data, dict.fromkeys(site_pages(docs, data)))
