@@ -132,3 +132,13 @@ def test_a_changed_model_slug_names_its_page(data: Path) -> None:
     (message,) = [str(e) for e in check_pages(site, dict.fromkeys(site_pages(ROOT / "docs", site)))]
     assert message.startswith("data/models.yml:")
     assert "models[1].slug: no page docs/models/jail-model.md" in message
+
+
+def test_text_for_the_pdf_that_no_font_can_draw(data: Path) -> None:
+    """A character the PDF fonts lack, in text bound for the overview, is refused by line;
+    symbols and emoji the fonts have are accepted."""
+    edit(data / "training.yml", "cost: ", "cost: ⚖ 😀 ✓ ")
+    (message,) = problems(data)
+    assert message.startswith("data/training.yml:")
+    assert "cost: the character '✓' (U+2713 CHECK MARK)" in message
+    assert "cannot be printed in the PDF download" in message

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..data import DataErrors, SiteData, load_site
+from ..data.printable import UnprintableText
 from ..views.agencies import Agencies
 from ..views.agencies import build as build_agencies
 from ..views.documents.render import template_downloads
@@ -81,7 +82,11 @@ class BuildState:
     def downloads(self) -> list[Download]:
         """Every file offered for download, documents first, then the agency lists."""
         agencies = agency_downloads(self.agencies) if self.agencies else []
-        return template_downloads(self.data) + agencies
+        try:
+            documents = template_downloads(self.data)
+        except UnprintableText as exc:  # the data check refuses such text: a bug if it comes
+            raise PluginError(str(exc)) from None
+        return documents + agencies
 
     def render(self, template: str, **context: Any) -> Markup:
         """A partial of overrides/ as HTML that Python-Markdown leaves alone."""

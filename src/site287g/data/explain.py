@@ -36,6 +36,14 @@ def describe(value: Any) -> str:
     return "a group of 'name: value' lines"
 
 
+def field_name(path: tuple | list) -> str:
+    """A path as an editor reads it: ``sections[2].heading`` (lists from 1)."""
+    out = ""
+    for step in path:
+        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
 def locate(data: Any, path: list) -> tuple[int, str]:
     """The line and editor-facing field name (``questions[2].id``) of a path; lists count
     from 1."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .templates import schema_name, template_rules
+from .text import document_rules
 
 Finding = tuple[tuple[str | int, ...], str]
 Rule = Callable[[Any], list[Finding]]
@@ -28,12 +29,13 @@ class Entry:
 
 ENTRIES: tuple[Entry, ...] = (
     Entry("site.yml", "site"),
-    Entry("program.yml", "program"),
-    Entry("models.yml", "models"),
-    Entry("training.yml", "training"),
-    Entry("signup.yml", "signup"),
+    # The one-page overview (PDF) prints program, models, training and signup text.
+    Entry("program.yml", "program", rules=(document_rules,)),
+    Entry("models.yml", "models", rules=(document_rules,)),
+    Entry("training.yml", "training", rules=(document_rules,)),
+    Entry("signup.yml", "signup", rules=(document_rules,)),
     Entry("faq.yml", "faq"),
-    Entry("templates/*.yml", schema_name, rules=(template_rules,)),
+    Entry("templates/*.yml", schema_name, rules=(template_rules, document_rules)),
     # Agency lists, written by the importer (`make import`); absent in a fresh project.
     Entry("agencies/participating/*.yml", "agencies", required=False),
     Entry("agencies/pending/*.yml", "agencies", required=False),

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .explain import field_name
+
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
 
@@ -101,21 +103,12 @@ def template_rules(data: dict) -> list[Finding]:
     return found
 
 
-def _shown(path: Path_) -> str:
-    """A path as an editor reads it: sections[2].subsections[1] (lists from 1)."""
-    out = ""
-    for step in path:
-        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else step)
-    return out
-
-
 def _section_rules(section: dict, at: Path_, ids: dict[str, Path_]) -> list[Finding]:
     """Findings for one section and its subsections."""
     found: list[Finding] = []
     if section["id"] in ids:
-        found.append(
-            ((*at, "id"), f"id '{section['id']}' is already used at {_shown(ids[section['id']])}")
-        )
+        first = field_name(ids[section["id"]])
+        found.append(((*at, "id"), f"id '{section['id']}' is already used at {first}"))
     ids.setdefault(section["id"], at)
     paras = section.get("paragraphs") or []
     subs = section.get("subsections") or []

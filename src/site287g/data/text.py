@@ -52,7 +52,12 @@ def invisible(text: str) -> str | None:
 
 def char_name(char: str) -> str:
     """U+200B (zero-width space): the code and a name a reader recognises."""
-    name = _NAMES.get(char) or unicodedata.name(char, "").lower() or "control character"
+    kind = {"Co": "private-use character", "Cn": "unassigned character", "Cs": "surrogate"}
+    name = (
+        _NAMES.get(char)
+        or unicodedata.name(char, "").lower()
+        or kind.get(unicodedata.category(char), "control character")
+    )
     return f"U+{ord(char):04X} ({name})"
 
 
@@ -72,6 +77,24 @@ def text_rules(data: Any) -> list[Finding]:
                     path,
                     f"the text holds an invisible character {char_name(char)}; delete it "
                     "(it often comes with text copied from a web page or a PDF)",
+                )
+            )
+    return found
+
+
+def document_rules(data: Any) -> list[Finding]:
+    """Text bound for the PDF and DOCX downloads holding a character their fonts cannot draw."""
+    from .printable import describe, unprintable  # reads the fonts: only for such files
+
+    found = []
+    for path, text in strings(data):
+        missing = [c for c in unprintable(text) if invisible(c) is None]
+        if missing:
+            found.append(
+                (
+                    path,
+                    f"the character {describe(missing[0])} cannot be printed in the PDF "
+                    "download (no font of the site has it); remove it or write it in words",
                 )
             )
     return found

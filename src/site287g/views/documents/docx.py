@@ -1,4 +1,9 @@
-"""Write a template as a Word document (python-docx), byte-identical for identical input."""
+"""Write a template as a Word document (python-docx), byte-identical for identical input.
+
+A DOCX holds any character XML 1.0 allows (Word picks a font for emoji and symbols itself);
+the few it does not (most control characters, U+FFFE, U+FFFF, lone surrogates) raise
+``UnprintableText`` naming the template and the field.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Pt
 
+from ...data.printable import refuse, xml_incompatible
+from ...data.text import strings
 from .model import heading_text, template_preview
 
 # Fixed dates keep the output reproducible; the document's date is its revision, not the build.
@@ -22,6 +29,9 @@ _LIST_STYLE = {"bullet": "List Bullet", "subbullet": "List Bullet 2"}
 
 def render_docx(data: dict) -> bytes:
     """Return the DOCX bytes of a MOA or letter template."""
+    for _, text in strings(data):
+        if bad := xml_incompatible(text):
+            raise refuse(data, bad[0], "cannot be written to the DOCX: XML does not allow it")
     doc = Document()
     _set_properties(doc, data)
     normal = doc.styles["Normal"]
