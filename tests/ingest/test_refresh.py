@@ -217,6 +217,24 @@ def test_an_unchanged_file_is_skipped(ice: Ice, data: Path, tmp_path: Path) -> N
     assert text.count("| unchanged |") == 2
 
 
+def test_a_file_ice_replaced_under_the_same_name_is_kept_beside_the_first(
+    ice: Ice, data: Path, tmp_path: Path
+) -> None:
+    page = _serve_new_lists(ice, tmp_path)
+    assert _run(page, data) == 10
+    path = f"{DOCLIB}/participatingAgencies05202026am.xlsx"
+    second = _book(tmp_path, "participating", PART[3:13], "again.xlsx")
+    ice.workbook(path, second)
+    assert _run(page, data, "--lists", "participating") == 10
+    name = f"participatingAgencies05202026am-{originals.sha256(second)[:8]}.xlsx"
+    folder = tmp_path / "sources" / "ice" / "participating"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["participatingAgencies05202026am.xlsx", name]
+    )
+    assert (folder / name).read_bytes() == second
+    assert load.load_lists(data)["participating"]["source"] == name
+
+
 def test_redirect_and_content_disposition_give_the_file_names(
     ice: Ice, data: Path, tmp_path: Path
 ) -> None:

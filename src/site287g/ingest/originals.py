@@ -22,9 +22,9 @@ def known(root: Path) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        digest, _, rel = line.partition("  ")
-        if digest.strip():
-            out[digest.strip()] = rel.lstrip("*")
+        digest, _, rel = line.strip().partition(" ")
+        if digest:  # `sha256sum` writes "<hex>  <path>", or "<hex> *<path>" in binary mode
+            out[digest] = rel.lstrip(" *")
     return out
 
 
