@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -16,8 +17,8 @@ import pytest
 
 from site287g.data.vocab import MODEL_NAMES, STATES, TYPE_NAMES
 from site287g.ingest import load, originals
-from site287g.ingest.fetch import FetchError
-from site287g.ingest.icepage import PageError, find_links
+from site287g.ingest.fetch import FetchError, Response
+from site287g.ingest.icepage import Link, PageError, file_name, find_links
 from site287g.ingest.importer import run_import
 from site287g.ingest.refresh import main
 
@@ -426,6 +427,15 @@ def test_a_page_that_changed_says_what_it_found() -> None:
         find_links(
             "<title>Access Denied</title><p>You don't have permission</p>", base, ("pending",)
         )
+
+
+def test_a_file_name_cannot_leave_its_folder() -> None:
+    link = Link("pending", "https://www.ice.gov/file-download/download/public/9", "Pending")
+    headers = Message()
+    headers["Content-Disposition"] = 'attachment; filename="../../.git/pendingAgencies|x.xlsx"'
+    assert file_name(Response(link.url, headers, b""), link) == "pendingAgencies_x.xlsx"
+    bare = Response("https://www.ice.gov/file-download/download/public/9", Message(), b"")
+    assert file_name(bare, link) == "pendingAgencies.xlsx"  # no date: the importer asks for one
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
