@@ -411,6 +411,9 @@ def test_links_are_found_by_their_text_not_their_position() -> None:
     )
     assert links["participating"].url == "https://www.ice.gov/file-download/download/public/7"
     assert links["pending"].url == "https://www.ice.gov/a/list-1.xlsx"
+    f7 = "/file-download/download/public/7"
+    twice = f'<a href="{f7}">here</a> and <a href="{f7}">Pending agencies</a>'
+    assert find_links(twice, "https://x.test/", ("pending",))["pending"].url.endswith(f7)
     by_name = find_links(
         '<a href="/d/pendingAgencies0101.xlsx">download</a>', "https://x.test/", ("pending",)
     )

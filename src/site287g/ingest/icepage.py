@@ -52,7 +52,8 @@ def find_links(html: str, base: str, kinds: tuple[str, ...]) -> dict[str, Link]:
         if urlsplit(url).scheme in ("http", "https") and (
             _WORKBOOK_PATH.search(path) or _WORKBOOK_WORDS.search(label)
         ):
-            workbooks.setdefault(url, label)
+            # One file linked twice ("here" in a sentence, then a titled link): both count.
+            workbooks[url] = f"{workbooks[url]} | {label}" if url in workbooks else label
     if not workbooks:
         title = soup.title.get_text(" ", strip=True) if soup.title else "no title"
         raise FetchError(
