@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m site287g.ingest.refresh", description=__doc__)
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("--page", default=PAGE, help=f"ICE's 287(g) page (default {PAGE})")
-    p.add_argument("--lists", nargs="+", choices=load.LISTS, default=list(load.LISTS))
+    p.add_argument(
+        "--lists", nargs="+", choices=load.LISTS, default=list(load.LISTS), metavar="LIST"
+    )
     p.add_argument("--data-dir", type=Path, default=Path("data"))
     p.add_argument("--sources", type=Path, default=Path("sources/ice"), help="kept originals")
     p.add_argument("--downloads", type=Path, help="also keep every download here (a folder)")
