@@ -110,9 +110,18 @@ def test_every_action_is_pinned_to_a_commit(path: Path) -> None:
         assert PINNED.match(ref), f"{path.name}: {ref} is not pinned to a full commit SHA"
 
 
+# The only jobs that may write, and what: deploying to Pages; publishing a refresh (the branch
+# or main, its pull request, starting test.yml / deploy.yml); opening an issue for a refusal.
+WRITES: dict[tuple[str, str], set[str]] = {
+    ("deploy.yml", "deploy"): {"pages", "id-token"},
+    ("refresh.yml", "publish"): {"contents", "pull-requests", "actions"},
+    ("refresh.yml", "report"): {"issues"},
+}
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_every_job_has_a_timeout_and_least_permissions(path: Path) -> None:
-    """Each job is bounded in time; only the deploy job may write to Pages or mint tokens."""
+    """Each job is bounded in time; only the jobs in WRITES may write, and only what it says."""
     workflow = load(path)
     assert workflow["permissions"] == {"contents": "read"}
     assert "concurrency" in workflow
@@ -120,10 +129,15 @@ def test_every_job_has_a_timeout_and_least_permissions(path: Path) -> None:
         assert isinstance(job.get("timeout-minutes"), int), f"{path.name}: {job_id} has no timeout"
         permissions = job.get("permissions", {})
         writes = {k for k, v in permissions.items() if v == "write"}
-        if job_id == "deploy":
-            assert writes == {"pages", "id-token"}
-        else:
-            assert not writes, f"{path.name}: {job_id} asks for {writes}"
+        allowed = WRITES.get((path.name, job_id), set())
+        assert writes == allowed, f"{path.name}: {job_id} asks for {writes}, not {allowed}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_expression_is_pasted_into_a_script(path: Path) -> None:
+    """`run:` scripts read values from env, so a branch name or title cannot become code."""
+    for job_id, step in steps(load(path)):
+        assert "${{" not in step.get("run", ""), f"{path.name}: {job_id}: {step.get('name')}"
 
 
 def make_targets() -> list[tuple[str, str]]:
@@ -133,7 +147,10 @@ def make_targets() -> list[tuple[str, str]]:
         for _, step in steps(load(path)):
             script = step.get("run", "").replace("\\\n", " ")
             for command in COMMAND_SPLIT.split(script):
-                words = shlex.split(command)
+                try:
+                    words = shlex.split(command)
+                except ValueError:  # a `;` or `|` inside quotes split it mid-string: no make
+                    words = command.split()
                 if words and words[0] == "make":
                     targets = [w for w in words[1:] if not w.startswith("-") and "=" not in w]
                     found.extend((path.name, t) for t in targets)
@@ -165,3 +182,37 @@ def test_site_url_comes_from_configure_pages() -> None:
     assert pages and pages[0]["id"] == "pages"
     make_build = [s for s in build["steps"] if "make build" in s.get("run", "")]
     assert make_build[0]["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+
+
+def test_refresh_runs_twice_a_day_and_on_demand() -> None:
+    """The refresh workflow has two scheduled times a day and can be started by hand."""
+    on = load(ROOT / ".github/workflows/refresh.yml")["on"]
+    crons = [entry["cron"] for entry in on["schedule"]]
+    hours = {h for cron in crons for h in cron.split()[1].split(",")}
+    assert len(hours) == 2, crons
+    assert "workflow_dispatch" in on
+
+
+def test_refresh_acts_on_the_commands_exit_codes() -> None:
+    """publish runs after an import and report after a refusal, by the codes refresh exits with;
+    the jobs holding a write token run none of the project's code."""
+    from site287g.ingest.outcome import IMPORTED, REFUSED
+
+    jobs = load(ROOT / ".github/workflows/refresh.yml")["jobs"]
+    run = next(s["run"] for s in jobs["refresh"]["steps"] if s.get("id") == "run")
+    assert "python -m site287g.ingest.refresh" in run and '--outputs "$GITHUB_OUTPUT"' in run
+    assert jobs["publish"]["if"] == f"needs.refresh.outputs.code == '{IMPORTED}'"
+    assert jobs["report"]["if"] == f"needs.refresh.outputs.code == '{REFUSED}'"
+    for job_id in ("publish", "report"):
+        scripts = " ".join(s.get("run", "") for s in jobs[job_id]["steps"])
+        assert "site287g" not in scripts and "make " not in scripts, job_id
+
+
+def test_refresh_commits_to_main_only_when_the_variable_says_so() -> None:
+    """A pull request by default; the repository variable REFRESH_TO_MAIN=true pushes to main."""
+    publish = load(ROOT / ".github/workflows/refresh.yml")["jobs"]["publish"]
+    assert publish["env"]["TO_MAIN"] == "${{ vars.REFRESH_TO_MAIN }}"
+    to_main = [s for s in publish["steps"] if "HEAD:main" in s.get("run", "")]
+    to_pr = [s for s in publish["steps"] if "gh pr create" in s.get("run", "")]
+    assert [s["if"] for s in to_main] == ["env.TO_MAIN == 'true'"]
+    assert [s["if"] for s in to_pr] == ["env.TO_MAIN != 'true'"]
