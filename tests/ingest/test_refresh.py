@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site287g.data.vocab import MODEL_NAMES, STATES, TYPE_NAMES
+from site287g.data.vocab import STATE_NAMES, SUPPORT_TYPES, TYPE_NAMES
 from site287g.ingest import load, originals
 from site287g.ingest.fetch import FetchError, Response
 from site287g.ingest.icepage import Link, PageError, file_name, find_links
@@ -25,7 +25,6 @@ from site287g.ingest.refresh import main
 from .conftest import PART_HEADER, PEND_HEADER, ROOT, write_xlsx
 
 DOCLIB = "/doclib/about/offices/ero/287g"
-STATE_NAMES = {code: name for name, code in reversed(STATES.items())}
 Route = tuple[int, dict[str, str], bytes] | Callable[[BaseHTTPRequestHandler], None]
 
 
@@ -102,7 +101,7 @@ def ice(monkeypatch: pytest.MonkeyPatch) -> Iterator[Ice]:
 
 def _real(kind: str) -> list[dict]:
     """Real agreements of one list from data/agencies, in a stable order."""
-    recs = load.load_raw_records(ROOT / "data", kind)
+    recs = load.current(ROOT / "data").records[kind]
     return sorted(recs, key=lambda r: r["id"])
 
 
@@ -115,7 +114,7 @@ def _xlsx(path: Path, kind: str, recs: list[dict], header: list[str] | None = No
             r["agency"],
             TYPE_NAMES.get(r.get("type") or "", ""),
             r.get("county") or "#N/A",
-            MODEL_NAMES[r["model"]],
+            SUPPORT_TYPES[r["model"]],
         ]
         if kind == "participating":
             signed = dt.datetime.fromisoformat(r["signed"]) if r.get("signed") else None
@@ -134,6 +133,7 @@ PART, PEND = _real("participating"), _real("pending")
 def data(tmp_path: Path) -> Path:
     """A data/ folder with the schemas and both lists imported as of 2026-05-01."""
     folder = tmp_path / "data"
+    (folder / "schema").unlink()  # the package's link to data/schema: a copy of our own here
     shutil.copytree(ROOT / "data" / "schema", folder / "schema")
     for kind, recs in (("participating", PART[:10]), ("pending", PEND[:4])):
         path = tmp_path / "seed" / f"{kind}Agencies05012026am.xlsx"
@@ -184,10 +184,10 @@ def test_new_lists_are_imported_and_kept_as_they_came(
     page = _serve_new_lists(ice, tmp_path)
     summary = tmp_path / "summary.md"
     assert _run(page, data, "--summary", str(summary)) == 10
-    lists = load.load_lists(data)
+    lists = load.current(data).lists
     assert lists["participating"]["source"] == "participatingAgencies05202026am.xlsx"
     assert (lists["participating"]["as_of"], lists["pending"]["as_of"]) == ("2026-05-20",) * 2
-    ids = {r["id"] for r in load.load_raw_records(data, "participating")}
+    ids = {r["id"] for r in load.current(data).records["participating"]}
     assert ids == {r["id"] for r in PART[2:12]}
     kept = tmp_path / "sources" / "ice" / "participating" / "participatingAgencies05202026am.xlsx"
     served = ice.routes[f"{DOCLIB}/participatingAgencies05202026am.xlsx"][2]
@@ -233,7 +233,7 @@ def test_a_file_ice_replaced_under_the_same_name_is_kept_beside_the_first(
         ["participatingAgencies05202026am.xlsx", name]
     )
     assert (folder / name).read_bytes() == second
-    assert load.load_lists(data)["participating"]["source"] == name
+    assert load.current(data).lists["participating"]["source"] == name
 
 
 def test_redirect_and_content_disposition_give_the_file_names(
@@ -254,7 +254,7 @@ def test_redirect_and_content_disposition_give_the_file_names(
         ]
     )
     assert _run(page, data) == 10
-    lists = load.load_lists(data)
+    lists = load.current(data).lists
     assert lists["participating"]["source"] == name
     assert (lists["participating"]["as_of"], lists["participating"]["edition"]) == (
         "2026-05-20",
@@ -472,7 +472,7 @@ def test_make_refresh_imports_skips_and_refuses(ice: Ice, data: Path, tmp_path: 
     first = make()
     assert first.returncode == 0, first.stderr
     assert "## ICE lists as of 2026-05-20am: participating, pending" in first.stdout
-    assert load.load_lists(data)["participating"]["as_of"] == "2026-05-20"
+    assert load.current(data).lists["participating"]["as_of"] == "2026-05-20"
     second = make()
     assert second.returncode == 0, second.stderr
     assert "## No new ICE list" in second.stdout

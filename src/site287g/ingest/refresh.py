@@ -10,7 +10,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import load, summary
+from ..data.vocab import LISTS
+from . import summary
 from .fetch import USER_AGENT, Fetcher
 from .outcome import IMPORTED, NETWORK, NOTHING_NEW, REFUSED, Outcome
 from .sync import PAGE, refresh
@@ -36,9 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m site287g.ingest.refresh", description=__doc__)
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("--page", default=PAGE, help=f"ICE's 287(g) page (default {PAGE})")
-    p.add_argument(
-        "--lists", nargs="+", choices=load.LISTS, default=list(load.LISTS), metavar="LIST"
-    )
+    p.add_argument("--lists", nargs="+", choices=list(LISTS), default=list(LISTS), metavar="LIST")
     p.add_argument("--data-dir", type=Path, default=Path("data"))
     p.add_argument("--sources", type=Path, default=Path("sources/ice"), help="kept originals")
     p.add_argument("--downloads", type=Path, help="also keep every download here (a folder)")
@@ -59,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         outcome = refresh(
             args.page,
-            kinds=tuple(k for k in load.LISTS if k in args.lists),
+            kinds=tuple(k for k in LISTS if k in args.lists),
             data_dir=args.data_dir,
             sources=args.sources,
             downloads=args.downloads,

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..data.vocab import LISTS
 from . import load, originals
 from .dates import AsOf, infer_as_of, parse_as_of
 from .fetch import XLSX, Fetcher, FetchError
@@ -27,7 +28,7 @@ Printer = Callable[[str], None]
 def refresh(
     page: str = PAGE,
     *,
-    kinds: tuple[str, ...] = load.LISTS,
+    kinds: tuple[str, ...] = tuple(LISTS),
     data_dir: Path = Path("data"),
     sources: Path = Path("sources/ice"),
     downloads: Path | None = None,
@@ -44,7 +45,7 @@ def refresh(
         return Outcome(NETWORK, page, problem=str(exc))
     except PageError as exc:
         return Outcome(REFUSED, page, problem=str(exc))
-    current = load.load_lists(data_dir)
+    current = load.current(data_dir).lists
     results = [_download(fetcher, links[k], sources, current.get(k), out) for k in kinds]
     with tempfile.TemporaryDirectory(prefix="refresh-") as tmp:
         folder = downloads or Path(tmp) / "downloads"
@@ -112,10 +113,11 @@ def _import(new: list[ListResult], folder: Path, data_dir: Path, stage: Path, ou
             _refused(r, exc)
             out(f"{r.kind}: refused: {r.note}")
             return False
-        info = load.load_lists(stage)[r.kind]
+        now = load.current(stage)
+        info = now.lists[r.kind]
         r.state, r.rows = "imported", info["rows"]
         r.as_of = info["as_of"] + (info.get("edition") or "")
-        r.flags = sum(c["count"] for c in load.load_quality(stage)[r.kind]["counts"])
+        r.flags = sum(c["count"] for c in now.quality[r.kind]["counts"])
         r.warnings = [x.strip() for x in lines if x.strip().upper().startswith("WARNING")]
         r.report = [x for x in lines if x not in r.warnings and not x.startswith("wrote ")]
         out(r.report[0] if r.report else f"{r.kind}: imported")
