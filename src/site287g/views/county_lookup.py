@@ -12,6 +12,7 @@ The site serves them from its own origin, split so that a visitor fetches little
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -97,31 +98,37 @@ class Found:
 
 
 def find(files: Mapping[str, bytes], query: str) -> list[Found]:
-    """What the lookup shows for a ZIP code or a county name, read from the built files only."""
+    """What the lookup shows for a ZIP code or a county name, read from the built files only
+    (the reference for the browser's code)."""
     m = _ZIP.match(query)
     if m:
-        zip_code = m[1]
-        part = files.get(f"zip/{zip_code[:2]}.json")
-        fips_list = json.loads(part).get(zip_code, []) if part else []
+        part = files.get(f"zip/{m[1][:2]}.json")
+        fips_list = _load(part).get(m[1], []) if part else []
     else:
-        wanted = key(query)
-        states = json.loads(files["names.json"])["states"]
-        fips_list = [
-            f for st in states.values() for f, n in st.items() if wanted in (key(n), bare_key(n))
-        ]
+        fips_list = _name_index(files["names.json"]).get(key(query), [])
     postal = {v: k for k, v in state_fips().items()}
     out = []
     for fips in fips_list:
-        state = postal.get(fips[:2])
-        doc = json.loads(files[f"state/{state.lower()}.json"]) if state else None
-        county = doc["counties"].get(fips) if doc else None
-        out.append(
-            Found(
-                fips,
-                county["name"] if county else None,
-                state or "",
-                tuple(county["ids"]) if county else (),
-                tuple(doc["statewide"]) if doc else (),
-            )
-        )
+        state = postal.get(fips[:2], "")
+        doc = _load(files[f"state/{state.lower()}.json"]) if state else {}
+        county = doc.get("counties", {}).get(fips, {})
+        ids = (tuple(county.get("ids", ())), tuple(doc.get("statewide", ())))
+        out.append(Found(fips, county.get("name"), state, *ids))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _load(data: bytes) -> Any:
+    """Parsed JSON of one file (the same files are read for many queries)."""
+    return json.loads(data)
+
+
+@functools.lru_cache(maxsize=4)
+def _name_index(data: bytes) -> dict[str, list[str]]:
+    """County name key, with and without "County", -> FIPS, from names.json."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for names in _load(data)["states"].values():
+        for fips, name in names.items():
+            for k in {key(name), bare_key(name)}:
+                index[k].append(fips)
+    return dict(index)
