@@ -113,6 +113,18 @@ def test_territories_and_non_county_values(files) -> None:
     assert (north.method, north.reason) == (C.NOT_PLACED, C.NOT_A_COUNTY)
 
 
+def test_placeholder_text_reads_like_no_county() -> None:
+    flagged_placeholders = [
+        r
+        for rs in shipped().values()
+        for r in rs
+        if any(f["problem"] == "placeholder, no county given" for f in r.get("flags", []))
+    ]
+    assert len(flagged_placeholders) > 200
+    for r in flagged_placeholders:
+        assert C.place({**r, "county": flagged(r)}) == C.place(r), r["id"]
+
+
 def test_n_a_placeholder_of_a_state_agency() -> None:
     iowa = next(
         r for r in shipped()["participating"] if r.get("flags") and flagged_or_none(r) == "N/A"

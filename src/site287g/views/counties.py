@@ -2,9 +2,10 @@
 
 Order of evidence: a state agency covers its whole state; otherwise ICE's COUNTY value, as
 written or with its spelling corrected; then a county named in the agency's name ("Harris
-County Sheriff's Office"); then the agency's city, when all of that city's ZIP codes lie in
-one county. Anything that fits more than one county, or where two sources disagree, is not
-placed: a wrong county would tell a visitor the wrong thing.
+County Sheriff's Office"); then the agency's city, when that city's ZIP codes lie in one
+county (slivers of under 5% of a ZIP's addresses aside). Anything that fits more than one
+county, or where two sources disagree, is not placed: a wrong county would tell a visitor the
+wrong thing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ from .county_match import (
     from_column,
 )
 
-__all__ = ["AMBIGUOUS", "AS_WRITTEN", "NAME_ONLY", "NOT_A_COUNTY", "SPELLING", "Placement", "place"]
+__all__ = [
+    "AGENCY", "AMBIGUOUS", "AS_WRITTEN", "CITY", "CITY_SPLIT", "DISAGREE", "METHODS", "NAME_ONLY",
+    "NOT_A_COUNTY", "NOT_PLACED", "NO_COUNTY", "NO_LIST", "REGIONAL", "SPELLING", "STATEWIDE",
+    "Placement", "place",
+]  # fmt: skip
 
 AGENCY = "agency name"
 CITY = "agency's city"

@@ -1,7 +1,8 @@
 """Read a county out of ICE's COUNTY value, an agency's name, or the city it is named for.
 
-Each function returns FIPS codes of the record's state; several codes mean the evidence fits
-several counties, which the caller treats as not placed.
+from_column gives one county of the record's state and how ICE's value was read, or why it
+could not be; from_agency and from_city give every county that fits, so that the caller can
+leave an agreement unplaced when several do.
 """
 
 from __future__ import annotations
