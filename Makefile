@@ -17,10 +17,11 @@ help: ## List the commands
 
 venv: $(STAMP) ## Create .venv from the pinned dependencies (automatic)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-data.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	@test -x $(VENV_PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-data.lock
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 

