@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 from synthetic import markdown_table, write_data  # noqa: E402
 
 PARTS = ("docs", "data", "overrides", "hooks", "mkdocs.yml")
-TARGET_BUILD = 0.6  # at TARGET_BUILD_SIZE agreements (issue 4); smaller sizes are shown only
+TARGET_BUILD = 0.6  # at TARGET_BUILD_SIZE agreements; smaller sizes are shown only
 TARGET_BUILD_SIZE = 50_000
 TARGET_PAGE = 1_000_000
 TARGET_KEY_MS = 50.0
@@ -228,7 +228,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench287g-") as tmp:
         sites = {n: bench_size(n, Path(tmp)) for n in sizes}
         if not args.no_browser:
-            # Typing at 10,000 agreements (the issue's size); first paint at today's real size.
+            # Typing at 10,000 agreements (the size the target is set at); first paint at today's real size.
             n = 10_000 if 10_000 in sites else sizes[0]
             keystrokes(sites[n], n)
             n = 1843 if 1843 in sites else sizes[0]

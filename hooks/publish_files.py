@@ -53,6 +53,7 @@ def on_template_context(
             title=data["site"]["title"],
             author=data["site"]["publisher"]["name"],
             link=safe_url(site_url + state(config).memo.get("feed_link", "")),
+            models={m["id"]: m["name"] for m in data["models"]["models"]},
         )
     return context
 

@@ -1,4 +1,4 @@
-# Quality checks a visitor would notice (issue 6). Included by the Makefile (-include mk/*.mk).
+# Quality checks a visitor would notice. Included by the Makefile (-include mk/*.mk).
 # The browser tests are part of `make test`; the Lighthouse audit is separate (`make audit`).
 
 LIGHTHOUSE_VERSION := 12.2.3

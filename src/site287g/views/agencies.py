@@ -55,7 +55,7 @@ class Listing:
     kind: str  # participating or pending
     title: str
     rows: list[Row]
-    with_state: bool = True
+    state_filter: bool = True  # a list of several states can be filtered by state
 
     @property
     def pages(self) -> list[list[Row]]:
@@ -143,7 +143,7 @@ class Agencies:
             code, kind = parts[1].upper(), parts[2]
             rows = self._by(kind, "state").get(code, [])
             label = "Agreements" if kind == "participating" else "Pending requests"
-            return Listing(key, kind, f"{label} in {STATE_NAMES[code]}", rows, with_state=False)
+            return Listing(key, kind, f"{label} in {STATE_NAMES[code]}", rows, state_filter=False)
         if parts[0] == "model":
             model = self.model_by_id[parts[1]]
             rows = self._by("participating", "model").get(parts[1], [])

@@ -33,11 +33,13 @@ TILE = 52  # tile size in SVG units, gap included
 # Light to dark; the text colour of each is picked for the higher contrast (always >= 4.5:1).
 PALETTE = ("#f1f3f9", "#c5cae9", "#7986cb", "#3f51b5", "#283593", "#141c57")
 NICE = (1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 25000, 50000)
-SERIES_STYLE = {
-    "jem": {"color": "#1a237e", "dash": ""},
-    "tfm": {"color": "#b71c1c", "dash": "8 4"},
-    "wso": {"color": "#1b5e20", "dash": "2 3"},
-}
+# One line style per model, in the order data/models.yml lists the models.
+SERIES_STYLES = (
+    {"color": "#1a237e", "dash": ""},
+    {"color": "#b71c1c", "dash": "8 4"},
+    {"color": "#1b5e20", "dash": "2 3"},
+    {"color": "#4a148c", "dash": "1 2"},
+)
 FIRST_YEAR = 2021
 
 
@@ -169,7 +171,7 @@ def growth(a: Agencies) -> dict[str, Any]:
         return round(top + (1 - value / top_value) * (height - top - bottom), 1)
 
     lines = []
-    for m in a.models:
+    for i, m in enumerate(a.models):
         pts = [(x(p["date"]), y(p[m["id"]])) for p in series]
         last = series[-1][m["id"]]
         lines.append(
@@ -181,7 +183,7 @@ def growth(a: Agencies) -> dict[str, Any]:
                 "dots": pts,
                 "last": last,
                 "label_y": pts[-1][1],
-                **SERIES_STYLE.get(m["id"], {"color": "#000000", "dash": ""}),
+                **SERIES_STYLES[i % len(SERIES_STYLES)],
             }
         )
     # Keep end labels from overlapping: at least 14 units apart, in value order.

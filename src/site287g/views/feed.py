@@ -1,34 +1,21 @@
-"""The Atom feed of agency-list changes, from data/agencies/history.yml (plain data)."""
+"""The Atom feed of agency-list changes, from data/agencies/history.yml (plain data).
+
+``models`` maps model codes to the names data/models.yml gives them.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-LISTS = {"participating": "Participating agencies", "pending": "Pending agencies"}
-MODELS = {
-    "jem": "Jail Enforcement Model",
-    "tfm": "Task Force Model",
-    "wso": "Warrant Service Officer",
-}
-EDITIONS = {None: 0, "am": 1, "mid": 2, "pm": 3}
-FIELDS = {
-    "state": "state",
-    "agency": "name",
-    "type": "type",
-    "county": "county",
-    "model": "model",
-    "signed": "date signed",
-    "moa": "agreement (MOA)",
-    "moa_pending": "agreement pending",
-    "addendum": "addendum",
-}
+from ..data.vocab import LISTS, RECORD_FIELDS, edition_order
+
 # Readers show the newest entries; older imports stay in history.yml.
 MAX_ENTRIES = 50
 
 
-def _agency(item: dict[str, Any]) -> str:
+def _agency(item: dict[str, Any], models: dict[str, str]) -> str:
     """One agreement as a reader sees it: name (state), model."""
-    return f"{item['agency']} ({item['state']}), {MODELS.get(item['model'], item['model'])}"
+    return f"{item['agency']} ({item['state']}), {models.get(item['model'], item['model'])}"
 
 
 def _count(n: int, word: str) -> str:
@@ -36,7 +23,9 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _entry(number: int, item: dict[str, Any], first: bool, base: str) -> dict[str, Any]:
+def _entry(
+    number: int, item: dict[str, Any], first: bool, base: str, models: dict[str, str]
+) -> dict[str, Any]:
     """One import as a feed entry; the first import of a list is summarised, not listed."""
     name = LISTS.get(item["list"], item["list"])
     day = item["as_of"] + (f" ({item['edition']})" if item.get("edition") else "")
@@ -50,12 +39,13 @@ def _entry(number: int, item: dict[str, Any], first: bool, base: str) -> dict[st
             f"{_count(item['rows'], 'agreement')} in the list."
         )
         groups = [
-            {"heading": "Added", "lines": [_agency(a) for a in added]},
-            {"heading": "Removed", "lines": [_agency(a) for a in removed]},
+            {"heading": "Added", "lines": [_agency(a, models) for a in added]},
+            {"heading": "Removed", "lines": [_agency(a, models) for a in removed]},
             {
                 "heading": "Changed",
                 "lines": [
-                    f"{_agency(c)}: " + ", ".join(FIELDS.get(f, f) for f in c["fields"])
+                    f"{_agency(c, models)}: "
+                    + ", ".join(RECORD_FIELDS.get(f, f) for f in c["fields"])
                     for c in changed
                 ],
             },
@@ -66,12 +56,18 @@ def _entry(number: int, item: dict[str, Any], first: bool, base: str) -> dict[st
         "updated": f"{item['as_of']}T00:00:00Z",
         "summary": summary,
         "groups": [g for g in groups if g["lines"]],
-        "order": (item["as_of"], EDITIONS.get(item.get("edition"), 0), number),
+        "order": (item["as_of"], edition_order(item.get("edition")), number),
     }
 
 
 def atom_feed(
-    history: dict[str, Any], *, site_url: str, title: str, author: str, link: str
+    history: dict[str, Any],
+    *,
+    site_url: str,
+    title: str,
+    author: str,
+    link: str,
+    models: dict[str, str],
 ) -> dict[str, Any] | None:
     """Everything the feed template needs, newest import first; None when nothing was imported.
 
@@ -84,7 +80,7 @@ def atom_feed(
     seen: set[str] = set()
     entries = []
     for number, item in enumerate(imports, start=1):
-        entries.append(_entry(number, item, item["list"] not in seen, site_url))
+        entries.append(_entry(number, item, item["list"] not in seen, site_url, models))
         seen.add(item["list"])
     entries.sort(key=lambda e: e["order"], reverse=True)
     entries = entries[:MAX_ENTRIES]

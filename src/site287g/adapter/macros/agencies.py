@@ -41,9 +41,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         key = ("rows", kind)
         if key not in memo:
             rows = agencies().rows[kind]
-            html = state(config).render_html(
-                "partials/agencies/rows.html", rows=rows, kind=kind, with_state=True
-            )
+            html = state(config).render_html("partials/agencies/rows.html", rows=rows, kind=kind)
             lines = html.rstrip("\n").split("\n") if rows else []
             if len(lines) != len(rows):
                 raise ValueError(f"rows.html gave {len(lines)} lines for {len(rows)} rows")
@@ -82,7 +80,6 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             # A long page: the rows past the preview go in a second row group (agencies.css).
             body=Markup("\n".join(map(lines.__getitem__, ids[: preview or None]))),
             rest=Markup("\n".join(map(lines.__getitem__, ids[preview:]))) if preview else "",
-            with_state=True,
         )
         memo = state(config).memo
         facts_key = ("facts", listing.key)
@@ -109,7 +106,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             "last": first + len(rows) - 1,
             "links": [{"url": u, "label": str(n)} for n, u in enumerate(page_urls, 1)],
             "label": f"Pages of the table: {caption}",
-            "with_state": listing.with_state,
+            "state_filter": listing.state_filter,
             "state_names": facts["state_names"],
             "models": a.models,
             "type_names": [*TYPE_NAMES.values(), NOT_GIVEN],
