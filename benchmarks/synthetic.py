@@ -7,7 +7,8 @@ import random
 import shutil
 from pathlib import Path
 
-import yaml
+from site287g.data.yamlfile import load_data
+from site287g.ingest import write
 
 # Rough share of agreements per state on the 2026-05-18 list, so big states stay big.
 WEIGHTS = {
@@ -72,7 +73,8 @@ def _records(n: int, rng: random.Random, pending: bool) -> list[dict]:
 
 
 def write_data(data_dir: Path, n: int, seed: int = 287) -> None:
-    """Replace data_dir/agencies with ``n`` participating and n/50 pending synthetic agreements."""
+    """Replace data_dir/agencies with ``n`` participating and n/50 pending synthetic agreements,
+    written by the importer's own writer (the format the loader reads fast)."""
     rng = random.Random(seed)
     root = data_dir / "agencies"
     shutil.rmtree(root, ignore_errors=True)
@@ -80,28 +82,16 @@ def write_data(data_dir: Path, n: int, seed: int = 287) -> None:
         "participating": _records(n, rng, False),
         "pending": _records(max(n // 50, 2), rng, True),
     }
+    files: dict[str, str] = {}
     for kind, recs in lists.items():
-        by_state: dict[str, list[dict]] = {}
-        for rec in recs:
-            by_state.setdefault(rec["state"], []).append(rec)
-        (root / kind).mkdir(parents=True)
-        for state, items in by_state.items():
-            items.sort(key=lambda r: (r["agency"], r["model"]))
-            doc = {"list": kind, "state": state, "agreements": items}
-            (root / kind / f"{state.lower()}.yml").write_text(
-                yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=10_000), "utf-8"
-            )
+        files.update(write.state_files(kind, recs))
     as_of = "2026-05-18"
-    (root / "lists.yml").write_text(
-        yaml.safe_dump(
-            {
-                kind: {"as_of": as_of, "edition": "am", "source": f"synthetic-{kind}.csv",
-                       "rows": len(recs)}
-                for kind, recs in lists.items()
-            },
-            sort_keys=False,
-        ),
-        "utf-8",
+    files["lists.yml"] = write.lists_file(
+        {
+            kind: {"as_of": as_of, "edition": "am", "source": f"synthetic-{kind}.csv",
+                   "rows": len(recs)}
+            for kind, recs in lists.items()
+        }
     )  # fmt: skip
     # History: three imports growing the participating list to its full size.
     recs = lists["participating"]
@@ -114,9 +104,11 @@ def write_data(data_dir: Path, n: int, seed: int = 287) -> None:
              "rows": cut, "added": brief[prev:cut], "removed": [], "changed": []}
         )  # fmt: skip
         prev = cut
-    (root / "history.yml").write_text(
-        yaml.safe_dump({"imports": imports}, sort_keys=False, width=10_000), "utf-8"
-    )
+    files["history.yml"] = write.history_file(imports)
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def markdown_table(data_dir: Path) -> str:
@@ -128,7 +120,7 @@ def markdown_table(data_dir: Path) -> str:
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for path in sorted((data_dir / "agencies" / "participating").glob("*.yml")):
-        doc = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
+        doc = load_data(path)
         for r in doc["agreements"]:
             moa = f"[MOA]({r['moa']})" if r.get("moa") else "none"
             lines.append(

@@ -101,42 +101,75 @@ def _fast_validator(schema_dir: Path, name: str) -> Callable[[Any], Any]:
     return fastjsonschema.compile(schema, formats=FORMATS, use_default=False)
 
 
-def _repeats(schema: Any, data: Any, root: dict) -> bool:
-    """Whether any ``x-unique-by`` list below ``schema`` holds a repeated key. Combinators are
-    not followed: they answer True where they mention the keyword, and jsonschema decides."""
-    if not isinstance(schema, dict):
-        return False
-    if "$ref" in schema:
-        target: Any = root
-        for part in schema["$ref"][2:].split("/"):
-            target = target[part]
-        if _repeats(target, data, root):
+@cache
+def _unique_lists(schema_dir: Path, name: str) -> tuple[tuple[tuple[str, ...], str], ...] | None:
+    """Where a schema asks for ``x-unique-by``: (path of properties, key) per list, found once
+    in the schema so that checking valid data needs no walk through all of it. None when the
+    keyword sits under a combinator (jsonschema then decides)."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    root = load_schema(schema_dir, name)
+
+    def walk(node: Any, path: tuple[str, ...], depth: int) -> bool:
+        if not isinstance(node, dict) or depth > 20:
             return True
-    for key in ("anyOf", "oneOf", "allOf", "if", "then", "else"):
-        if key in schema and "x-unique-by" in json.dumps(schema[key]):
-            return True
-    key = schema.get("x-unique-by")
-    if key and isinstance(data, list):
-        values = [item.get(key) for item in data if isinstance(item, dict) and key in item]
-        if len(values) != len(set(map(repr, values))):
-            return True
-    if isinstance(data, dict):
-        props = schema.get("properties", {})
-        return any(_repeats(props[k], v, root) for k, v in data.items() if k in props)
-    if isinstance(data, list) and isinstance(schema.get("items"), dict):
-        return any(_repeats(schema["items"], item, root) for item in data)
+        if "$ref" in node and not walk(_target(root, node["$ref"]), path, depth + 1):
+            return False
+        for key in ("anyOf", "oneOf", "allOf", "if", "then", "else"):
+            if key in node and "x-unique-by" in json.dumps(node[key]):
+                return False
+        if node.get("x-unique-by"):
+            found.append((path, node["x-unique-by"]))
+        for key, sub in node.get("properties", {}).items():
+            if not walk(sub, (*path, key), depth + 1):
+                return False
+        return not isinstance(node.get("items"), dict) or walk(
+            node["items"], (*path, "*"), depth + 1
+        )
+
+    return tuple(found) if walk(root, (), 0) else None
+
+
+def _target(root: dict, ref: str) -> Any:
+    """The fragment a local ``#/...`` reference names."""
+    node: Any = root
+    for part in ref[2:].split("/"):
+        node = node[part]
+    return node
+
+
+def _values(data: Any, path: tuple[str, ...]) -> list[Any]:
+    """Every value at a path of properties (``*`` stands for each item of a list)."""
+    nodes = [data]
+    for step in path:
+        if step == "*":
+            nodes = [item for n in nodes if isinstance(n, list) for item in n]
+        else:
+            nodes = [n[step] for n in nodes if isinstance(n, dict) and step in n]
+    return nodes
+
+
+def _repeats(data: Any, lists: tuple[tuple[tuple[str, ...], str], ...]) -> bool:
+    """Whether any ``x-unique-by`` list holds a repeated key."""
+    for path, key in lists:
+        for found in _values(data, path):
+            if isinstance(found, list):
+                keys = [repr(i[key]) for i in found if isinstance(i, dict) and key in i]
+                if len(keys) != len(set(keys)):
+                    return True
     return False
 
 
 def certainly_valid(data: Any, schema_dir: Path, schema_name: str) -> bool:
     """The fast answer for the common case: the compiled schema accepts the data and no
     ``x-unique-by`` list repeats a key. False means: ask jsonschema, which explains."""
+    lists = _unique_lists(schema_dir, schema_name)
+    if lists is None:
+        return False
     try:
         _fast_validator(schema_dir, schema_name)(data)
     except fastjsonschema.JsonSchemaException:
         return False
-    schema = load_schema(schema_dir, schema_name)
-    return not _repeats(schema, data, schema)
+    return not _repeats(data, lists)
 
 
 def full_errors(data: Any, schema_dir: Path, schema_name: str) -> list[ValidationError]:

@@ -14,8 +14,9 @@ Finding = tuple[Path_, str]
 # anything else is looked at character by character.
 _PLAIN = re.compile("[\n\t\x20-\x7e\xa0-\xac\xae-\u024f\u2010-\u2027\u2030-\u205e]*")
 # Unicode categories of characters nobody means to type: controls, formatting marks
-# (zero-width space, bidirectional controls, soft hyphen), surrogates, private use, unassigned.
-_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+# (zero-width space, bidirectional controls, soft hyphen), surrogates, private use, unassigned,
+# and the line and paragraph separators U+2028 and U+2029.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 _NAMES = {
     "\u200b": "zero-width space",
     "\u200c": "zero-width non-joiner",
