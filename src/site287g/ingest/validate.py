@@ -12,6 +12,8 @@ SCHEMA_FOR: dict[str, str] = {
     "lists.yml": "agency_lists",
     "history.yml": "agency_history",
     "quality.yml": "agency_quality",
+    "lifecycle.yml": "agency_lifecycle",
+    "sources.yml": "agency_sources",
 }
 
 

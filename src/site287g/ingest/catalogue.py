@@ -1,0 +1,187 @@
+"""What each file is: its list's date (repaired where ICE's name is impossible), and whether
+it is a new list, a republication of one, or an anomaly that must not change any lifecycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .archive import RowCache, Source
+from .dates import AsOf, read_name
+from .records import Normalised
+from .timeline import TRACKED, comparable
+
+LATE_LIMIT = 5  # this many agreements signed after a list's date: the name is wrong
+YEAR_SLIP_DAYS = 60  # a year+1 repair must put the list this close after its latest signing
+STALE_DAYS = 7
+CUT_OFF = 0.5  # a participating list with half the rows of the one before is cut off
+UNDATED_YEAR = 2099  # files without a date accept any signing year up to here
+
+
+@dataclass
+class Listed:
+    """One file as read: date, counts, content fingerprint and what the replay made of it."""
+
+    name: str
+    digest: str
+    kind: str | None = None
+    as_of: AsOf | None = None
+    basis: str = "name"
+    note: str | None = None
+    rows_read: int = 0
+    placed: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    blank: int = 0
+    fingerprint: str | None = None
+    max_signed: str | None = None
+    late: int = 0
+    outcome: str = ""  # "list", "same" (a republication of list_key) or "anomaly"
+    list_key: str | None = None
+    reason: str | None = None
+    norm: Normalised | None = None
+    columns: frozenset[str] = frozenset()
+    source: Source | None = field(default=None, repr=False)
+
+
+def describe(source: Source, cache: RowCache) -> Listed:
+    """Read what a file holds and what its name says about its date."""
+    out = Listed(source.name, source.digest, source=source)
+    named = read_name(source.name)
+    out.as_of, out.basis, out.note = named.as_of, named.basis, named.note
+    if source.raw is None:
+        out.outcome, out.reason = "anomaly", f"unreadable: {source.error}"
+        return out
+    _content(out, cache)
+    return out
+
+
+def _content(out: Listed, cache: RowCache) -> None:
+    """Normalise the file's rows for its date (signing years up to the next year are real)."""
+    raw = out.source.raw
+    year = (out.as_of.date.year if out.as_of else UNDATED_YEAR) + 1
+    norm = cache.normalise(raw, year, ids=False)
+    out.kind, out.norm, out.columns = raw.kind, norm, frozenset(raw.columns)
+    out.rows_read, out.placed, out.blank = len(raw.rows), len(norm.records), raw.blank_rows
+    out.rejected = Counter(r.reason for r in norm.rejected)
+    out.fingerprint = fingerprint(norm.records)
+    signed = [r["signed"] for r in norm.records if r.get("signed")]
+    out.max_signed = max(signed, default=None)
+    out.late = sum(s > out.as_of.date.isoformat() for s in signed) if out.as_of else 0
+
+
+def fingerprint(records: list[dict]) -> str:
+    """A digest of a list's agreements, whatever their order and Wayback captures."""
+    rows = sorted(repr([r["model"], *(comparable(k, r.get(k)) for k in TRACKED)]) for r in records)
+    return hashlib.sha1("\n".join(rows).encode()).hexdigest()[:16]
+
+
+def repair_dates(files: list[Listed], cache: RowCache) -> None:
+    """Correct names whose date the content contradicts; leave the rest to their content."""
+    fixed: dict[str, Listed] = {}
+    for f in files:
+        if f.kind != "participating" or f.as_of is None or f.late < LATE_LIMIT:
+            continue
+        day, latest = f.as_of.date, dt.date.fromisoformat(f.max_signed or "")
+        later = _next_year(day)
+        if later and latest <= later <= latest + dt.timedelta(days=YEAR_SLIP_DAYS):
+            f.note = (
+                f"named {f.as_of} but {f.late} agreements were signed later (up to {latest}); "
+                f"ICE wrote the previous year: read as {later}"
+            )
+            f.as_of, f.basis = (
+                AsOf(later, f.as_of.edition, f.as_of.minute, f.as_of.variant),
+                "corrected",
+            )
+            fixed[_stem(f.name)] = f
+            _content(f, cache)
+        else:
+            f.note = (
+                f"named {f.as_of} but {f.late} agreements were signed later (up to {latest}); "
+                "no repair of the name fits, so it is placed by its content"
+            )
+            f.as_of, f.basis = None, "content"
+    for f in files:
+        sibling = fixed.get(_stem(f.name))
+        if f.kind == "pending" and f.as_of and sibling and sibling is not f:
+            f.note = f"published with {sibling.name}, whose date was corrected to {sibling.as_of}"
+            f.as_of, f.basis = (
+                AsOf(sibling.as_of.date, f.as_of.edition, f.as_of.minute, f.as_of.variant),
+                "corrected",
+            )
+
+
+def _next_year(day: dt.date) -> dt.date | None:
+    """The same day a year later (None for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return None
+
+
+def _stem(name: str) -> str:
+    """A file name without its list word, so that a day's two lists share it."""
+    return re.sub(r"^(?:participating|pending)agenc(?:y|ies)", "", name.lower())
+
+
+@dataclass
+class Seen:
+    """An accepted list, as later files are compared with it."""
+
+    key: str
+    order: tuple
+    date: dt.date
+    fingerprint: str
+    rows: int
+    max_signed: str | None
+
+
+def classify(f: Listed, seen: list[Seen]) -> tuple[str, str | None, str | None]:
+    """(outcome, list key, reason) of a dated file among the accepted lists of its kind."""
+    if f.placed == 0:
+        why = "no rows" if not f.rows_read else f"none of its {f.rows_read} rows could be read"
+        return "anomaly", None, f"empty export: {why}"
+    order = f.as_of.sort_key()
+    before = [s for s in seen if s.order <= order]
+    prev = before[-1] if before else None
+    if prev and prev.fingerprint == f.fingerprint:
+        return "same", prev.key, None
+    older = next((s for s in reversed(before[:-1]) if s.fingerprint == f.fingerprint), None)
+    if prev and older and _stale(f, prev, older):
+        return (
+            "anomaly",
+            None,
+            (
+                f"stale: the same list as {older.key} ({older.date}), republished after "
+                f"{prev.key} ({prev.date})"
+            ),
+        )
+    if prev and f.kind == "participating" and _older(f, prev):
+        return (
+            "anomaly",
+            None,
+            (
+                f"stale: an older list; its latest signing date {f.max_signed} is before the "
+                f"previous list's {prev.max_signed} and it has {prev.rows - f.placed} fewer rows"
+            ),
+        )
+    if prev and f.kind == "participating" and f.placed < CUT_OFF * prev.rows:
+        return "anomaly", None, f"cut off: {f.placed} rows where the previous list had {prev.rows}"
+    return "list", f.name, None
+
+
+def _stale(f: Listed, prev: Seen, older: Seen) -> bool:
+    """An older list again: it lacks what the list before it added, or is a week older."""
+    if f.kind == "participating":
+        return (prev.max_signed or "") > (f.max_signed or "")
+    return (f.as_of.date - older.date).days >= STALE_DAYS
+
+
+def _older(f: Listed, prev: Seen) -> bool:
+    """Fewer rows and a latest signing date a week before the previous list's."""
+    if not (f.max_signed and prev.max_signed) or f.placed >= prev.rows:
+        return False
+    gap = dt.date.fromisoformat(prev.max_signed) - dt.date.fromisoformat(f.max_signed)
+    return gap.days >= STALE_DAYS

@@ -1,0 +1,168 @@
+"""data/agencies/lifecycle.yml and sources.yml: written from the timelines, read back into them.
+
+lifecycle.yml holds, per agreement, what a reader wants (status, episodes, short absences,
+changes) and exactly enough to rebuild its timeline: together with the accepted lists in
+sources.yml, the episodes and absences give every list that showed it, and the changes with
+the latest values give its values at each. So an import adds one list to the stored state
+without the archive, and replaying the archive gives the same files.
+"""
+
+from __future__ import annotations
+
+from .catalogue import Listed, Seen
+from .dates import AsOf, read_name
+from .lifecycle import assign_ids, former_ids, life, link_pending
+from .timeline import OPTIONAL, TRACKED, Join, Snapshot, Timeline, Track
+
+VALUES: tuple[str, ...] = ("type", "county", "signed", "moa", "moa_pending", "addendum")
+
+
+def lifecycle_doc(timelines: dict[str, Timeline]) -> tuple[dict[str, list[dict]], dict]:
+    """The records of lifecycle.yml by list, and each kind's {tid: id}."""
+    ids = {kind: assign_ids(tl) for kind, tl in timelines.items()}
+    links = link_pending(timelines["pending"], timelines["participating"])
+    signed_as = {p: ids["participating"][a] for p, a in links.items()}
+    came_from = {a: ids["pending"][p] for p, a in links.items()}
+    out: dict[str, list[dict]] = {}
+    for kind, tl in timelines.items():
+        taken = set(ids[kind].values())
+        recs = []
+        for track in tl.tracks:
+            rec = _record(tl, track, ids[kind][track.tid], taken)
+            if kind == "participating":
+                rec["pending"] = came_from.get(track.tid)
+            else:
+                rec["signed_as"] = signed_as.get(track.tid)
+                if rec["signed_as"]:
+                    rec["status"] = "signed"
+                elif rec["status"] == "active":
+                    rec["status"] = "pending"
+            recs.append(rec)
+        out[kind] = sorted(recs, key=lambda r: r["id"])
+    return out, ids
+
+
+def _record(tl: Timeline, track: Track, rid: str, taken: set[str]) -> dict:
+    """One agreement's line of lifecycle.yml."""
+    latest = track.latest()
+    first = tl.snapshots[track.present[0]]
+    lived = life(tl, track)
+    rec = {
+        "id": rid,
+        "state": latest["state"],
+        "agency": latest["agency"],
+        "model": track.model,
+        "status": lived["status"],
+        "first_listed": first.date.isoformat(),
+    }
+    rec.update({k: latest.get(k) for k in VALUES if k in track.points})
+    rec["episodes"] = lived["episodes"]
+    rec["missing"] = lived["missing"]
+    rec["changes"] = lived["changes"]
+    rec["joins"] = [
+        {
+            "date": tl.snapshots[j.at].date.isoformat(),
+            "file": tl.snapshots[j.at].key,
+            "rule": j.rule,
+            "from": j.before,
+        }
+        for j in track.joins
+    ]
+    rec["former_ids"] = sorted(former_ids(track) - taken)
+    return rec
+
+
+def file_entry(f: Listed) -> dict:
+    """One file's line of sources.yml: its date and basis, row accounting and outcome."""
+    rejected = sum(f.rejected.values())
+    return {
+        "file": f.name,
+        "sha256": f.digest[:16],
+        "list": f.kind,
+        "date": f.as_of.date.isoformat() if f.as_of else None,
+        "edition": f.as_of.edition if f.as_of else None,
+        "basis": f.basis,
+        "note": f.note,
+        "rows_read": f.rows_read,
+        "rows_placed": f.placed,
+        "rows_rejected": rejected,
+        "rejected": dict(sorted(f.rejected.items())),
+        "blank_rows": f.blank,
+        "outcome": f.outcome,
+        "same_as": f.list_key if f.outcome == "same" else None,
+        "reason": f.reason,
+        "fingerprint": f.fingerprint,
+        "max_signed": f.max_signed,
+        "signed_after_date": f.late,
+        "columns": sorted(f.columns),
+    }
+
+
+def load_timelines(files: list[dict], lifecycle: dict) -> tuple[dict, dict]:
+    """Rebuild each kind's timeline and accepted lists from the two stored documents."""
+    timelines, seen = {}, {}
+    for kind in ("participating", "pending"):
+        lists = sorted(
+            (_snapshot(e) for e in files if e["list"] == kind and e["outcome"] == "list"),
+            key=lambda pair: pair[0].order,
+        )
+        tl = Timeline(kind, [s for s, _ in lists])
+        seen[kind] = [se for _, se in lists]
+        at = {s.key: i for i, s in enumerate(tl.snapshots)}
+        for rec in sorted(lifecycle.get(kind, []), key=lambda r: r["id"]):
+            tl.tracks.append(_track(len(tl.tracks), rec, tl, at))
+        timelines[kind] = tl
+    return timelines, seen
+
+
+def _snapshot(e: dict) -> tuple[Snapshot, Seen]:
+    """A stored accepted list as the timeline and the classifier see it."""
+    named = read_name(e["file"]).as_of
+    as_of = AsOf(
+        _date(e["date"]),
+        e["edition"],
+        named.minute if named else None,
+        named.variant if named else "",
+    )
+    order = as_of.sort_key()
+    snap = Snapshot(e["file"], as_of.date, order, frozenset(e["columns"]), e["rows_placed"])
+    seen = Seen(e["file"], order, as_of.date, e["fingerprint"], e["rows_placed"], e["max_signed"])
+    return snap, seen
+
+
+def _date(text: str):
+    """An ISO date."""
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def _track(tid: int, rec: dict, tl: Timeline, at: dict[str, int]) -> Track:
+    """One stored agreement back as a track: its lists, change points and joins."""
+    last = len(tl.snapshots) - 1
+    present: set[int] = set()
+    for ep in rec["episodes"]:
+        present.update(
+            range(at[ep["listed_file"]], (at[ep["last_file"]] if ep["last_file"] else last) + 1)
+        )
+    for gap in rec["missing"]:
+        present.difference_update(
+            range(at[gap["from_file"]], (at[gap["to_file"]] if gap["to_file"] else last) + 1)
+        )
+    track = Track(tid, sorted(present), model=rec["model"])
+    changes: dict[str, list[dict]] = {}
+    for c in rec["changes"]:
+        changes.setdefault(c["field"], []).append(c)
+    for name in TRACKED:
+        if name not in rec and name not in ("state", "agency"):
+            continue
+        known = [
+            i for i in track.present if name not in OPTIONAL or name in tl.snapshots[i].columns
+        ]
+        if not known:
+            continue
+        steps = changes.get(name, [])
+        start = steps[0]["from"] if steps else rec[name]
+        track.points[name] = [(known[0], start)] + [(at[c["file"]], c["to"]) for c in steps]
+    track.joins = [Join(at[j["file"]], j["rule"], j["from"]) for j in rec["joins"]]
+    return track
