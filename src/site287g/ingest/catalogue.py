@@ -78,9 +78,12 @@ def fingerprint(records: list[dict]) -> str:
     return hashlib.sha1("\n".join(rows).encode()).hexdigest()[:16]
 
 
-def repair_dates(files: list[Listed], cache: RowCache) -> None:
-    """Correct names whose date the content contradicts; leave the rest to their content."""
-    fixed: dict[str, Listed] = {}
+def repair_dates(
+    files: list[Listed], cache: RowCache, known: dict[str, tuple[str, AsOf]] | None = None
+) -> None:
+    """Correct names whose date the content contradicts; leave the rest to their content.
+    ``known``: corrections made before (stem -> participating file, its corrected date)."""
+    fixed: dict[str, tuple[str, AsOf]] = dict(known or {})
     for f in files:
         if f.kind != "participating" or f.as_of is None or f.late < LATE_LIMIT:
             continue
@@ -95,7 +98,7 @@ def repair_dates(files: list[Listed], cache: RowCache) -> None:
                 AsOf(later, f.as_of.edition, f.as_of.minute, f.as_of.variant),
                 "corrected",
             )
-            fixed[_stem(f.name)] = f
+            fixed[stem(f.name)] = (f.name, f.as_of)
             _content(f, cache)
         else:
             f.note = (
@@ -104,11 +107,12 @@ def repair_dates(files: list[Listed], cache: RowCache) -> None:
             )
             f.as_of, f.basis = None, "content"
     for f in files:
-        sibling = fixed.get(_stem(f.name))
-        if f.kind == "pending" and f.as_of and sibling and sibling is not f:
-            f.note = f"published with {sibling.name}, whose date was corrected to {sibling.as_of}"
+        sibling = fixed.get(stem(f.name))
+        if f.kind == "pending" and f.as_of and f.basis != "corrected" and sibling:
+            name, day = sibling
+            f.note = f"published with {name}, whose date was corrected to {day}"
             f.as_of, f.basis = (
-                AsOf(sibling.as_of.date, f.as_of.edition, f.as_of.minute, f.as_of.variant),
+                AsOf(day.date, f.as_of.edition, f.as_of.minute, f.as_of.variant),
                 "corrected",
             )
 
@@ -121,7 +125,7 @@ def _next_year(day: dt.date) -> dt.date | None:
         return None
 
 
-def _stem(name: str) -> str:
+def stem(name: str) -> str:
     """A file name without its list word, so that a day's two lists share it."""
     return re.sub(r"^(?:participating|pending)agenc(?:y|ies)", "", name.lower())
 

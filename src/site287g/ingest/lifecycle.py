@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import identity
 from .ids import agreement_id
-from .timeline import Timeline, Track, comparable
+from .timeline import Timeline, Track, canon, comparable
 
 REMOVAL_DAYS = 14
 REMOVAL_LISTS = 3
@@ -163,44 +163,43 @@ def link_pending(pending: Timeline, part: Timeline) -> dict[int, int]:
     """Pending request (track) -> the agreement it became: same state, model and name (or a
     very similar name), first listed as an agreement on or after the request's first listing."""
     index = part.index()
+    by_place: dict[tuple[str, str], list[tuple[str, Track]]] = {}
+    for t in part.tracks:
+        latest = t.latest()
+        words = " ".join(identity.distinctive(canon(latest["agency"])))
+        by_place.setdefault((latest["state"], t.model), []).append((words, t))
     out: dict[int, int] = {}
     used: set[int] = set()
     requests = sorted(pending.tracks, key=lambda t: (pending.snapshots[t.present[0]].date, t.tid))
     for req in requests:
         since = pending.snapshots[req.present[0]].date
-        found = {
-            t.tid: t
-            for k in _keys(req)
-            for t in index.get(k, [])
-            if part.snapshots[t.present[0]].date >= since and t.tid not in used
-        }
+        later = _later(part, since, used)
+        found = [t for k in _keys(req) for t in index.get(k, []) if later(t)]
         if not found:
-            found = _similar(req, part, since, used)
+            latest = req.latest()
+            words = " ".join(identity.distinctive(canon(latest["agency"])))
+            found = [
+                t
+                for theirs, t in by_place.get((latest["state"], req.model), [])
+                if words
+                and theirs
+                and later(t)
+                and identity.similarity(words, theirs) >= identity.PENDING_THRESHOLD
+            ]
         if found:
-            best = min(found.values(), key=lambda t: (part.snapshots[t.present[0]].order, t.tid))
+            best = min(found, key=lambda t: (part.snapshots[t.present[0]].order, t.rank()))
             out[req.tid] = best.tid
             used.add(best.tid)
     return out
 
 
+def _later(part: Timeline, since, used: set[int]):
+    """A test: listed as an agreement on or after ``since``, and not linked yet."""
+    return lambda t: part.snapshots[t.present[0]].date >= since and t.tid not in used
+
+
 def _keys(track: Track) -> set[tuple[str, str, str]]:
     """The (state, model, canonical name) keys of a track."""
     states = {v for _, v in track.points.get("state", [])}
-    names = {identity.canon(v) for _, v in track.points.get("agency", [])}
+    names = {canon(v) for _, v in track.points.get("agency", [])}
     return {(s, track.model, n) for s in states for n in names}
-
-
-def _similar(req: Track, part: Timeline, since, used: set[int]) -> dict[int, Track]:
-    """Agreements of the request's state and model whose distinctive name words match."""
-    latest = req.latest()
-    words = " ".join(identity.distinctive(identity.canon(latest["agency"])))
-    out = {}
-    for t in part.tracks:
-        if t.tid in used or t.model != req.model or part.snapshots[t.present[0]].date < since:
-            continue
-        other = t.latest()
-        theirs = " ".join(identity.distinctive(identity.canon(other["agency"])))
-        same_state = other["state"] == latest["state"] and words and theirs
-        if same_state and identity.similarity(words, theirs) >= identity.PENDING_THRESHOLD:
-            out[t.tid] = t
-    return out

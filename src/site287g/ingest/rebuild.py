@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 
 from .archive import RowCache, Source
 from .catalogue import Listed, Seen, classify, describe, repair_dates
+from .store import BASIS_RANK
 from .timeline import Snapshot, Timeline
 
 KINDS: tuple[str, ...] = ("participating", "pending")
-# Within one list date, ICE's and capture-named files come before our CSV copies of them.
-_BASIS_RANK = {"name": 0, "capture": 0, "corrected": 1, "snapshot": 2}
 
 
 @dataclass
@@ -31,7 +30,7 @@ def build(sources: list[Source], cache: RowCache | None = None) -> Built:
     out.files = [describe(s, cache) for s in sources]
     repair_dates(out.files, cache)
     dated = [f for f in out.files if f.kind and f.as_of and not f.outcome]
-    dated.sort(key=lambda f: (f.as_of.sort_key(), _BASIS_RANK.get(f.basis, 3), f.name))
+    dated.sort(key=lambda f: (f.as_of.sort_key(), BASIS_RANK.get(f.basis, 5), f.name))
     for f in dated:
         add(out, f)
     for f in out.files:

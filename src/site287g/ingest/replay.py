@@ -10,20 +10,20 @@ byte-identical files.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from . import archive, output, rebuild, summary
 from .read import ListError
-from .store import file_entry
+from .store import entry_order, file_entry
 from .verify import problems as schema_problems
 from .write import replace_tree
 
 Printer = Callable[[str], None]
-# Within one list date, ICE's and capture-named files come before our CSV copies of them.
-_BASIS_RANK = {"name": 0, "capture": 0, "corrected": 1, "content": 2, "snapshot": 3}
 
 
 def replay(folders: list[Path], data_dir: Path, out: Printer = print) -> dict[str, str]:
@@ -54,7 +54,7 @@ def replay(folders: list[Path], data_dir: Path, out: Printer = print) -> dict[st
 
 def texts_of(built: rebuild.Built, cache: archive.RowCache) -> dict[str, str]:
     """The text of every file under agencies/ for a build."""
-    files = [file_entry(f) for f in sorted(built.files, key=_file_order)]
+    files = sorted((file_entry(f) for f in built.files), key=entry_order)
     texts = output.render(built.timelines, files, built.current, cache)
     infos, sections = {}, {}
     for kind, (listed, _) in built.current.items():
@@ -64,12 +64,6 @@ def texts_of(built: rebuild.Built, cache: archive.RowCache) -> dict[str, str]:
     return texts
 
 
-def _file_order(f) -> tuple:
-    """sources.yml order: by list, then date and edition, then name."""
-    when = f.as_of.sort_key() if f.as_of else ()
-    return (f.kind or "~", bool(not f.as_of), when, _BASIS_RANK.get(f.basis, 4), f.name)
-
-
 def _summary(texts: dict[str, str]) -> dict:
     """The summary section of the rendered sources.yml."""
     from .jsonyaml import loads
@@ -77,17 +71,55 @@ def _summary(texts: dict[str, str]) -> dict:
     return loads(texts["sources.yml"])["summary"]
 
 
+def check(folders: list[Path], data_dir: Path, out: Printer = print) -> list[str]:
+    """Replay into a temporary folder; the problems that make it differ from data_dir."""
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        if (data_dir / "schema").is_dir():
+            shutil.copytree(data_dir / "schema", scratch / "schema")
+        texts = replay(folders, scratch, out)
+    problems = [
+        f"rows not accounted for in {name}" for name in _summary(texts)["unaccounted_files"]
+    ]
+    shipped = data_dir / "agencies"
+    have = (
+        {p.relative_to(shipped).as_posix() for p in shipped.rglob("*.yml")}
+        if shipped.is_dir()
+        else set()
+    )
+    for rel in sorted(have | set(texts)):
+        if rel not in texts:
+            problems.append(f"agencies/{rel} is not written by the replay")
+        elif rel not in have:
+            problems.append(f"agencies/{rel} is missing")
+        elif (shipped / rel).read_text(encoding="utf-8") != texts[rel]:
+            problems.append(f"agencies/{rel} differs from the replay")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments and replay."""
+    """Parse arguments and replay (or check that data/agencies equals the replay)."""
     parser = argparse.ArgumentParser(prog="python -m site287g.ingest.replay", description=__doc__)
     parser.add_argument("folders", type=Path, nargs="+", help="folders of ICE lists (.xlsx/.csv)")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
+    parser.add_argument(
+        "--check", action="store_true", help="replay into a temporary folder and compare"
+    )
     args = parser.parse_args(argv)
     try:
-        replay(args.folders, args.data_dir)
+        if not args.check:
+            replay(args.folders, args.data_dir)
+            return 0
+        problems = check(args.folders, args.data_dir)
     except (ListError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for line in problems:
+        print(f"replay-check: {line}", file=sys.stderr)
+    if problems:
+        print("replay-check: data/agencies is not the replay; run `make replay` and commit")
+        return 1
+    print("replay-check: data/agencies equals the replay")
     return 0
 
 

@@ -9,11 +9,22 @@ without the archive, and replaying the archive gives the same files.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .catalogue import Listed, Seen
 from .dates import AsOf, read_name
 from .lifecycle import assign_ids, former_ids, life, link_pending
 from .timeline import OPTIONAL, TRACKED, Join, Snapshot, Timeline, Track
 
+# Within one list date and edition, ICE's files come before corrected ones and our CSV copies.
+BASIS_RANK: dict[str, int] = {
+    "name": 0,
+    "capture": 0,
+    "given": 0,
+    "corrected": 1,
+    "content": 2,
+    "snapshot": 3,
+}
 VALUES: tuple[str, ...] = ("type", "county", "signed", "moa", "moa_pending", "addendum")
 
 
@@ -115,26 +126,26 @@ def load_timelines(files: list[dict], lifecycle: dict) -> tuple[dict, dict]:
     return timelines, seen
 
 
+def stored_as_of(e: dict) -> AsOf:
+    """A stored file's date, with the time of day and variant its name gives."""
+    named = read_name(e["file"]).as_of
+    minute, variant = (named.minute, named.variant) if named else (None, "")
+    return AsOf(dt.date.fromisoformat(e["date"]), e["edition"], minute, variant)
+
+
+def entry_order(e: dict) -> tuple:
+    """sources.yml order: by list, then date and time of day, basis, name."""
+    when = stored_as_of(e).sort_key() if e["date"] else ()
+    return (e["list"] or "~", not e["date"], when, BASIS_RANK.get(e["basis"], 5), e["file"])
+
+
 def _snapshot(e: dict) -> tuple[Snapshot, Seen]:
     """A stored accepted list as the timeline and the classifier see it."""
-    named = read_name(e["file"]).as_of
-    as_of = AsOf(
-        _date(e["date"]),
-        e["edition"],
-        named.minute if named else None,
-        named.variant if named else "",
-    )
+    as_of = stored_as_of(e)
     order = as_of.sort_key()
     snap = Snapshot(e["file"], as_of.date, order, frozenset(e["columns"]), e["rows_placed"])
     seen = Seen(e["file"], order, as_of.date, e["fingerprint"], e["rows_placed"], e["max_signed"])
     return snap, seen
-
-
-def _date(text: str):
-    """An ISO date."""
-    import datetime as dt
-
-    return dt.date.fromisoformat(text)
 
 
 def _track(tid: int, rec: dict, tl: Timeline, at: dict[str, int]) -> Track:
@@ -156,13 +167,14 @@ def _track(tid: int, rec: dict, tl: Timeline, at: dict[str, int]) -> Track:
     for name in TRACKED:
         if name not in rec and name not in ("state", "agency"):
             continue
-        known = [
-            i for i in track.present if name not in OPTIONAL or name in tl.snapshots[i].columns
-        ]
-        if not known:
+        first = next(
+            (i for i in track.present if name not in OPTIONAL or name in tl.snapshots[i].columns),
+            None,
+        )
+        if first is None:
             continue
         steps = changes.get(name, [])
         start = steps[0]["from"] if steps else rec[name]
-        track.points[name] = [(known[0], start)] + [(at[c["file"]], c["to"]) for c in steps]
+        track.points[name] = [(first, start)] + [(at[c["file"]], c["to"]) for c in steps]
     track.joins = [Join(at[j["file"]], j["rule"], j["from"]) for j in rec["joins"]]
     return track

@@ -26,6 +26,17 @@ def summary(
         "unaccounted_files": [
             f["file"] for f in files if f["rows_read"] != f["rows_placed"] + f["rows_rejected"]
         ],
+        "lists_not_matching_rows": [
+            s.key
+            for tl in timelines.values()
+            for s, n in zip(tl.snapshots, _shown(tl), strict=True)
+            if n != s.rows
+        ],
+        "listed_before_signed": [
+            {"id": r["id"], "first_listed": r["first_listed"], "signed": _first_signed(r)}
+            for r in records.get("participating", [])
+            if (_first_signed(r) or "") > r["first_listed"]
+        ],
     }
     for kind, recs in records.items():
         status = Counter(r["status"] for r in recs)
@@ -42,6 +53,21 @@ def summary(
             "lists": len(timelines[kind].snapshots),
         }
     return out
+
+
+def _shown(tl: Timeline) -> list[int]:
+    """How many agreements each list of a timeline shows."""
+    counts = [0] * len(tl.snapshots)
+    for track in tl.tracks:
+        for i in track.present:
+            counts[i] += 1
+    return counts
+
+
+def _first_signed(rec: dict) -> str | None:
+    """The signing date the agreement was first listed with."""
+    first = next((c for c in rec["changes"] if c["field"] == "signed"), None)
+    return first["from"] if first else rec.get("signed")
 
 
 def _renamed(rec: dict) -> bool:

@@ -94,7 +94,7 @@ class Track:
 
 
 @lru_cache(maxsize=65536)
-def _canon(name: str) -> str:
+def canon(name: str) -> str:
     """identity.canon, remembered: the same names recur in every list."""
     return identity.canon(name)
 
@@ -146,7 +146,7 @@ class Timeline:
     def _learn(self, track: Track) -> None:
         """Index a track under each of its keys."""
         states = {v for _, v in track.points.get("state", ())}
-        names = {_canon(v) for _, v in track.points.get("agency", ())}
+        names = {canon(v) for _, v in track.points.get("agency", ())}
         for k in {(s, track.model, n) for s in states for n in names}:
             owners = self.index().setdefault(k, [])
             if track not in owners:
@@ -158,7 +158,7 @@ class Timeline:
         owners: list[int | None] = [None] * len(records)
         taken: set[int] = set()
         for i, rec in enumerate(records):
-            k = (rec["state"], rec["model"], _canon(rec["agency"]))
+            k = (rec["state"], rec["model"], canon(rec["agency"]))
             best = _closest(index.get(k, []), at, taken)
             if best is not None:
                 owners[i] = best.tid
