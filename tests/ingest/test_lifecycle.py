@@ -10,7 +10,7 @@ import pytest
 
 from site287g.ingest.jsonyaml import read
 from site287g.ingest.merge import merge_list
-from site287g.ingest.replay import replay
+from site287g.ingest.replay import main, replay
 from site287g.ingest.write import replace_tree
 
 from .conftest import PART_HEADER, PEND_HEADER, ROOT, part_row, write_csv
@@ -146,8 +146,13 @@ def test_a_change_undone_at_once_is_kept_as_brief(tmp_path: Path) -> None:
 
 
 def test_a_pending_request_that_becomes_an_agreement_is_linked(tmp_path: Path) -> None:
-    request = ["TEXAS", "Harris County Sheriff's Office", "County", "Harris County",
-               "Jail Enforcement Model"]
+    request = [
+        "TEXAS",
+        "Harris County Sheriff's Office",
+        "County",
+        "Harris County",
+        "Jail Enforcement Model",
+    ]
     recs = run(tmp_path, {20: [HARRIS], 40: [HARRIS]}, pending={0: [request], 10: [request]})
     [req] = recs["pending"].values()
     assert req["status"] == "signed"
@@ -235,6 +240,14 @@ def test_replaying_twice_gives_byte_identical_files(tmp_path: Path) -> None:
     replay([folder], tmp_path / "b", out=lambda _: None)
     replay([folder], tmp_path / "a", out=lambda _: None)
     assert _texts(tmp_path / "a" / "agencies") == _texts(tmp_path / "b" / "agencies")
+
+
+def test_the_check_command_fails_when_the_data_is_not_the_replay(tmp_path: Path, capsys) -> None:
+    folder = write_lists(tmp_path / "lists", {0: [HARRIS, ADA], 20: [ADA, CAMP]})
+    args = [str(folder), "--data-dir", str(tmp_path / "data"), "--check"]
+    assert main(args) == 1 and "lifecycle.yml is missing" in capsys.readouterr().err
+    replay([folder], tmp_path / "data", out=lambda _: None)
+    assert main(args) == 0
 
 
 @pytest.mark.parametrize("name", ["agency_lifecycle", "agency_sources"])
