@@ -18,7 +18,8 @@ from . import archive, jsonyaml, load, output, rebuild
 from .catalogue import Listed, describe, repair_dates, stem
 from .dates import AsOf
 from .read import ListError
-from .store import entry_order, file_entry, load_timelines, stored_as_of
+from .restore import load_timelines
+from .store import entry_order, file_entry, stored_as_of
 
 
 @dataclass

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .archive import RowCache, Source
-from .catalogue import Listed, Seen, classify, describe, repair_dates
+from .catalogue import Listed, describe, repair_dates
+from .classify import Seen, classify
 from .store import BASIS_RANK
-from .timeline import Snapshot, Timeline
+from .timeline import Timeline
+from .tracks import Snapshot
 
 KINDS: tuple[str, ...] = ("participating", "pending")
 
