@@ -87,7 +87,7 @@ def main() -> int:
         def one_import() -> None:
             """What `make import` does with the merge entry point."""
             merged = merge_list(path, data)
-            found = problems(merged.files, data / "schema")
+            found = problems(merged.files, data / "schema", before=data / "agencies")
             assert not found, found
             replace_tree(data / "agencies", merged.files, drop_dirs=merged.drop_dirs)
 

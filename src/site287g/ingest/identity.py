@@ -67,11 +67,15 @@ def key(rec: dict) -> Key:
     return rec["state"], rec["model"], canon(rec["agency"])
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two canonical names are, 0..1 (the same words in another order = 1)."""
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """How alike two canonical names are, 0..1 (the same words in another order = 1); 0 as
+    soon as it is clear the score stays under ``at_least``."""
     if sorted(a.split()) == sorted(b.split()):
         return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
 
 
 @lru_cache(maxsize=65536)
@@ -134,10 +138,10 @@ def join_rule(new: dict, old: dict, just_left: bool) -> tuple[Rule, float] | Non
         moa = moa_file(new.get("moa"))
         if moa and moa == moa_file(old.get("moa")) and shares_a_word(a, b):
             return SAME_MOA, similarity(a, b)
-        score = similarity(a, b)
+        score = similarity(a, b, NAME_THRESHOLD)
         return (SIMILAR_SIGNED, score) if score >= NAME_THRESHOLD else None
     da, db = " ".join(distinctive(a)), " ".join(distinctive(b))
     if "signed" not in new and just_left and da and db:
-        score = similarity(da, db)
+        score = similarity(da, db, PENDING_THRESHOLD)
         return (SIMILAR_PENDING, score) if score >= PENDING_THRESHOLD else None
     return None

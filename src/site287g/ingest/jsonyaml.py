@@ -16,7 +16,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
-def _line(value: object) -> str:
+def one_line(value: object) -> str:
     """One value as a line of JSON, non-ASCII kept, unsafe characters escaped."""
     text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
@@ -26,12 +26,12 @@ def dumps(schema: str, sections: dict[str, object]) -> str:
     """The file text: schema comment, then {"key": [one record a line], "key2": ...}."""
     parts = []
     for name, value in sections.items():
-        head = _line(name) + ": "
+        head = one_line(name) + ": "
         if isinstance(value, list) and value:
-            body = ",\n".join(_line(item) for item in value)
+            body = ",\n".join(one_line(item) for item in value)
             parts.append(f"{head}[\n{body}\n]")
         else:
-            parts.append(head + _line(value))
+            parts.append(head + one_line(value))
     return SCHEMA_LINE.format(schema) + "{" + ",\n".join(parts) + "}\n"
 
 

@@ -10,12 +10,21 @@ is kept but marked brief.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .ids import agreement_id
+from .ids import agreement_id as _agreement_id
 from .timeline import Timeline
 from .tracks import Track, comparable
 
 REMOVAL_DAYS = 14
+
+
+@lru_cache(maxsize=65536)
+def agreement_id(state: str, agency: str, model: str) -> str:
+    """ids.agreement_id, remembered: every render asks again for every agreement."""
+    return _agreement_id(state, agency, model)
+
+
 REMOVAL_LISTS = 3
 SHOWN: tuple[str, ...] = ("type", "county", "signed", "moa", "moa_pending", "addendum")
 

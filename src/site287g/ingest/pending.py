@@ -35,7 +35,8 @@ def link_pending(pending: Timeline, part: Timeline) -> dict[int, int]:
                 if words
                 and theirs
                 and later(t)
-                and identity.similarity(words, theirs) >= identity.PENDING_THRESHOLD
+                and identity.similarity(words, theirs, identity.PENDING_THRESHOLD)
+                >= identity.PENDING_THRESHOLD
             ]
         if found:
             best = min(found, key=lambda t: (part.snapshots[t.present[0]].order, t.rank()))
