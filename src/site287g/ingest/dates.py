@@ -54,8 +54,12 @@ def parse_as_of(text: str) -> AsOf:
 
 
 def infer_as_of(name: str) -> AsOf | None:
-    """Date from participating_2025-07-18pm.csv, ...-20250221214937.xlsx or ...05182026am.xlsx."""
-    return read_name(name).as_of
+    """Date and edition from participating_2025-07-18pm.csv, ...-20250221214937.xlsx or
+    ...05182026am.xlsx, as written: None where only a repair gives a date (read_name does)."""
+    named = read_name(name)
+    if named.as_of is None or named.note:
+        return None
+    return AsOf(named.as_of.date, named.as_of.edition)
 
 
 def read_name(name: str) -> NameDate:
