@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .archive import RowCache, Source
 from .catalogue import Listed, describe, repair_dates
 from .classify import Seen, classify
+from .dates import AsOf
 from .store import BASIS_RANK
 from .timeline import Timeline
 from .tracks import Snapshot
@@ -59,9 +60,12 @@ def add(out: Built, f: Listed) -> None:
 def place_by_content(out: Built, f: Listed) -> None:
     """A file without a usable date: a republication if a known list has its content."""
     same = next((s for s in out.seen[f.kind] if s.fingerprint == f.fingerprint), None)
+    if f.basis != "content":
+        f.basis, f.note = "content", "no date in the file name; placed by its content"
     if same is not None:
         f.outcome, f.list_key = "same", same.key
-        f.as_of = next(g.as_of for g in out.files if g.name == same.key)
+        edition = {1: "am", 2: "mid", 3: "pm"}.get(same.order[2])
+        f.as_of = AsOf(same.date, edition, same.order[1])
         return
     f.outcome = "anomaly"
-    f.reason = f.note or "no date in the file name, and no dated list has the same content"
+    f.reason = f"{f.note}; no dated list has the same content"
