@@ -18,5 +18,12 @@ import-dry-run: venv ## Show what `make import FILE=...` would change, write not
 	$(VENV_PY) -m site287g.ingest.importer "$(FILE)" --data-dir $(DATA_DIR) --dry-run \
 		$(if $(LIST),--list $(LIST)) $(if $(AS_OF),--as-of $(AS_OF))
 
-replay: venv ## Rebuild data/agencies/ from every snapshot in $(REFERENCE)/287g/snapshots
-	$(VENV_PY) -m site287g.ingest.replay $(REFERENCE)/287g/snapshots --data-dir $(DATA_DIR)
+# Replay: the shipped data is the replay of ICE's archive plus the reference snapshots.
+DIR ?= $(REFERENCE)/287g/archive $(REFERENCE)/287g/snapshots $(REFERENCE)/287g/raw_xlsx
+.PHONY: replay-check
+
+replay: venv ## Rebuild data/agencies/ from every list in DIR (default: the archive, snapshots and raw_xlsx)
+	$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR)
+
+replay-check: venv ## Replay DIR into a temporary folder; fail unless data/agencies/ equals it
+	$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR) --check

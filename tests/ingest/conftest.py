@@ -27,14 +27,20 @@ PART_HEADER = [
 PEND_HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE"]
 
 
+def with_schemas(folder: Path) -> Path:
+    """A data folder holding the project's schemas, as data/ does: the importer checks what it
+    writes against them."""
+    schema = folder / "schema"
+    if not schema.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        schema.symlink_to(ROOT / "data" / "schema", target_is_directory=True)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def data_schemas(tmp_path: Path) -> Path:
-    """Each test's data folder (tmp_path/data) has the project's schemas, as data/ does: the
-    importer checks what it writes against them."""
-    schema = tmp_path / "data" / "schema"
-    schema.parent.mkdir()
-    schema.symlink_to(ROOT / "data" / "schema", target_is_directory=True)
-    return schema
+    """Each test's data folder (tmp_path/data) has the project's schemas."""
+    return with_schemas(tmp_path / "data") / "schema"
 
 
 @pytest.fixture

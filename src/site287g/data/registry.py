@@ -42,4 +42,6 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("agencies/lists.yml", "agency_lists", required=False),
     Entry("agencies/history.yml", "agency_history", required=False),
     Entry("agencies/quality.yml", "agency_quality", required=False),
+    Entry("agencies/lifecycle.yml", "agency_lifecycle", required=False),
+    Entry("agencies/sources.yml", "agency_sources", required=False),
 )

@@ -102,3 +102,53 @@ def describe(kind: str, as_of: str, d: Diff, limit: int = 20) -> list[str]:
         if len(items) > limit:
             lines.append(f"  {label} ... {len(items) - limit} more in data/agencies/history.yml")
     return lines
+
+
+def from_lifecycle(records: dict[str, list[dict]], lists: dict[str, list[dict]]) -> list[dict]:
+    """history.yml entries from lifecycle.yml: per list, the agreements that entered it (first
+    listing or re-listing), left it for good (removal, dated by the first list without them)
+    and whose values changed (brief changes left out). Lists without any are left out."""
+    events: dict[tuple[str, str], dict[str, list]] = {}
+
+    def at(kind: str, key: str) -> dict[str, list]:
+        """The event lists of one list."""
+        return events.setdefault((kind, key), {"added": [], "removed": [], "changed": {}})
+
+    for kind, recs in records.items():
+        for rec in recs:
+            brief = {k: rec[k] for k in ("id", "state", "agency", "model")}
+            for ep in rec["episodes"]:
+                at(kind, ep["listed_file"])["added"].append(brief)
+                if ep["removed_file"]:
+                    at(kind, ep["removed_file"])["removed"].append(brief)
+            for c in rec["changes"]:
+                if not c.get("brief") and c["field"] in COMPARED:
+                    fields = at(kind, c["file"])["changed"].setdefault(rec["id"], [])
+                    fields.append(c["field"])
+    out = []
+    for kind, entries in lists.items():
+        briefs = {r["id"]: _brief(r) for r in records[kind]}
+        for snap in entries:
+            ev = events.get((kind, snap["file"]))
+            if not ev:
+                continue
+            out.append(
+                {
+                    "list": kind,
+                    "as_of": snap["date"],
+                    "edition": snap["edition"],
+                    "source": snap["file"],
+                    "rows": snap["rows_placed"],
+                    "added": sorted(ev["added"], key=lambda b: b["id"]),
+                    "removed": sorted(ev["removed"], key=lambda b: b["id"]),
+                    "changed": [
+                        {**briefs[i], "fields": sorted(set(f), key=COMPARED.index)}
+                        for i, f in sorted(ev["changed"].items())
+                    ],
+                    "_order": snap["_order"],
+                }
+            )
+    out.sort(key=lambda e: (e["_order"], e["list"]))
+    for e in out:
+        del e["_order"]
+    return out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..data import DataErrors, load_site
 from ..data.vocab import LISTS
+from ..data.yamlfile import load_data
 from .read import ListError
 
 
@@ -42,3 +43,8 @@ def current(data_dir: Path | str) -> Current:
         history=list((data.get("agencies/history") or {}).get("imports") or []),
         quality=dict(data.get("agencies/quality") or {}),
     )
+
+
+def read_file(path: Path) -> dict:
+    """One file the importer wrote, read as the data layer reads it ({} when absent)."""
+    return load_data(path) if path.exists() else {}
