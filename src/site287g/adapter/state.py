@@ -54,7 +54,7 @@ class BuildState:
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
         self.project = Path(config.config_file_path).resolve().parent
-        self.data = _load(self.project, Path(config.docs_dir))
+        self.data, self.agencies = _load(self.project, Path(config.docs_dir))
         self.files: Files | None = None
         self.slots: dict[str, list[str]] = {}
         self.page_ids: dict[str, set[str]] = {}
@@ -72,11 +72,6 @@ class BuildState:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-
-    @cached_property
-    def agencies(self) -> Agencies | None:
-        """The agency view, or None when no agency list was imported."""
-        return build_agencies(self.data) if "agencies/lists" in self.data.files else None
 
     @cached_property
     def downloads(self) -> list[Download]:
@@ -108,12 +103,19 @@ class BuildState:
         return f"{url}#{anchor}" if anchor else url
 
 
-def _load(project: Path, docs: Path) -> SiteData:
-    """Load and check the data and its links to pages; under `mkdocs serve`, show the errors
-    and go on with the last good data (or the last committed data, on the first build)."""
+def _view(data: SiteData) -> Agencies | None:
+    """The agency view of the data, or None when no agency list was imported."""
+    return build_agencies(data) if "agencies/lists" in data.files else None
+
+
+def _load(project: Path, docs: Path) -> tuple[SiteData, Agencies | None]:
+    """Load and check the data and its links to pages, with the agency view made from it;
+    under `mkdocs serve`, show the errors and go on with the last good data (or the last
+    committed data, on the first build)."""
     try:
         data = load_site(project / "data")
-        errors = page_problems(docs, data)
+        agencies = _view(data)
+        errors = page_problems(docs, data, agencies)
         if errors:
             raise DataErrors(errors)
     except DataErrors as exc:
@@ -128,8 +130,8 @@ def _load(project: Path, docs: Path) -> SiteData:
             file=sys.stderr,
             flush=True,
         )
-        return fallback
-    return data
+        return fallback, _view(fallback)
+    return data, agencies
 
 
 def _committed(project: Path, docs: Path) -> SiteData | None:

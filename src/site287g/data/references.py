@@ -40,10 +40,12 @@ def _walk(node: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
 
 
 def page_links(data: SiteData) -> list[PageLink]:
-    """Every link from the data to a page, in file order."""
+    """Every link from the data to a page, in file order (the agency files, which only the
+    importer writes, hold none: their schemas have no ``page`` field)."""
     return [
         PageLink(name, path, *target.partition("#")[::2])
         for name, content in data.files.items()
+        if not name.startswith("agencies/")
         for path, target in _walk(content, ())
     ]
 

@@ -9,17 +9,17 @@ import yaml
 
 from ..data import DataError, SiteData
 from ..data.references import PageLink, broken_links, page_links
-from .agencies import build
+from .agencies import Agencies, build
 from .documents.render import preview_page
 from .plan import plan
 
 
-def site_pages(docs: Path, data: SiteData) -> set[str]:
+def site_pages(docs: Path, data: SiteData, agencies: Agencies | None = None) -> set[str]:
     """Source paths of every page: the Markdown files under docs/ and the agency pages the
-    build generates from the data."""
+    build generates from the data (from ``agencies``, the agency view, when it is at hand)."""
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     if "agencies/lists" in data.files:
-        pages |= {page.src_uri for page in plan(build(data))}
+        pages |= {page.src_uri for page in plan(agencies or build(data))}
     return pages
 
 
@@ -82,7 +82,8 @@ def check_pages(data: SiteData, pages: Mapping[str, set[str] | None]) -> list[Da
     return broken_links(data, pages, [*page_links(data), *required_links(data)])
 
 
-def page_problems(docs: Path, data: SiteData) -> list[DataError]:
+def page_problems(docs: Path, data: SiteData, agencies: Agencies | None = None) -> list[DataError]:
     """Everything wrong between the data and the pages, before anything is rendered: pages
     showing data that is gone, and data linking to pages that do not exist."""
-    return missing_data(docs, data) + check_pages(data, dict.fromkeys(site_pages(docs, data)))
+    pages = dict.fromkeys(site_pages(docs, data, agencies))
+    return missing_data(docs, data) + check_pages(data, pages)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 from ...data import SiteData
 from ..files import FOLDER, Download
 from .docx import render_docx
@@ -29,6 +32,16 @@ def overview_from_site(
     return data
 
 
+@lru_cache(maxsize=64)
+def _render(kind: str, fmt: str, source: str) -> bytes:
+    """One document from the JSON text of its data. Rendering is a pure function of that text,
+    so `mkdocs serve` renders again only the documents whose text changed."""
+    data = json.loads(source)
+    if kind == "overview":
+        return render_overview_pdf(data)
+    return render_docx(data) if fmt == "docx" else render_pdf(data)
+
+
 def template_downloads(data: SiteData) -> list[Download]:
     """Each template as DOCX and PDF (the overview as PDF only), in name order."""
     out = []
@@ -36,11 +49,10 @@ def template_downloads(data: SiteData) -> list[Download]:
     for key, template in data.group("templates").items():
         name = key.split("/", 1)[1]
         title = template.get("name", template["title"])
-        if template.get("kind") == "overview":
-            outputs = [("pdf", render_overview_pdf(overview_from_site(template, **facts)))]
-        else:
-            outputs = [("docx", render_docx(template)), ("pdf", render_pdf(template))]
-        for fmt, content in outputs:
+        overview = template.get("kind") == "overview"
+        source = json.dumps(overview_from_site(template, **facts) if overview else template)
+        for fmt in ("pdf",) if overview else ("docx", "pdf"):
+            content = _render("overview" if overview else "template", fmt, source)
             path = f"{FOLDER}/{name.replace('_', '-')}.{fmt}"
             out.append(Download(path, name, title, FORMATS[fmt], content))
     return out
