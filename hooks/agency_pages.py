@@ -1,14 +1,17 @@
-"""Generate the agency pages from data/agencies, and put the tables into them."""
+"""Generate the agency pages from data/agencies (and the old addresses of renamed agencies),
+and put the tables into them."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from site287g.adapter import slots
 from site287g.adapter.state import state
-from site287g.views.plan import nav_section, plan
+from site287g.views.plan import moved_pages, nav_section, plan
+from site287g.views.search import page_url
 
 SECTION = "Agencies"
 
@@ -25,7 +28,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
         )
     _add_to_nav(config, nav_section(pages))
+    # An agency renamed since a link to its page was made: its old address leads to the new.
+    taken = {page.src_uri for page in pages}
+    for old, new in moved_pages(agencies.profiles):
+        if old not in taken:
+            target = get_relative_url(page_url(new, True), page_url(old, True))
+            html = state(config).render_html("partials/agencies/moved.html", target=target)
+            files.append(File.generated(config, _static_path(old, config), content=html))
     return files
+
+
+def _static_path(src_uri: str, config: MkDocsConfig) -> str:
+    """Where a page built from ``src_uri`` would be written (as MkDocs would write it)."""
+    url = page_url(src_uri, config.use_directory_urls)
+    return url + "index.html" if url.endswith("/") else url
 
 
 def _add_to_nav(config: MkDocsConfig, section: dict) -> None:

@@ -1,4 +1,5 @@
-"""Publish every download (documents, agency lists) as a file of the site."""
+"""Publish every generated file: the downloads (documents, agency lists) and the files pages
+read in the browser (the county finder's)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from site287g.adapter.state import state
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add each download the views made as a generated file, so pages link it like a page."""
-    for download in state(config).downloads:
+    current = state(config)
+    for download in current.downloads:
         files.append(File.generated(config, download.path, content=download.content))
+    for path, content in current.site_files.items():
+        files.append(File.generated(config, path, content=content))
     return files

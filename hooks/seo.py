@@ -32,6 +32,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
+def feeds(page: Page, title: str, lists: bool) -> list[dict[str, str]]:
+    """The Atom feeds a page announces: the country's on every page, and a state's own on its
+    page (front matter ``feed``)."""
+    if not lists:
+        return []
+    found = [{"path": "feed.xml", "title": f"{title}: changes to ICE's 287(g) lists"}]
+    if page.meta.get("feed"):
+        found.append({"path": page.meta["feed"], "title": f"{page.title}: changes"})
+    return found
+
+
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
@@ -52,7 +63,6 @@ def on_page_context(
         "updated": updated,
         "updated_text": seo.human_date(updated),
         "jsonld": seo.faq_page(data["faq"], url) if page.meta.get("data") == "faq" else None,
-        "feed": "feed.xml" if data.files.get("agencies/history") else None,
-        "feed_title": f"{site['title']}: changes to the agency lists",
+        "feeds": feeds(page, site["title"], state(config).agencies is not None),
     }
     return context

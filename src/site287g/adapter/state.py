@@ -26,10 +26,14 @@ from ..data import DataErrors, SiteData, load_site
 from ..data.printable import UnprintableText
 from ..views.agencies import Agencies
 from ..views.agencies import build as build_agencies
+from ..views.county_lookup import FOLDER as LOOKUP_FOLDER
+from ..views.county_lookup import lookup_files
 from ..views.documents.render import template_downloads
-from ..views.downloads import agency_downloads
+from ..views.downloads import agency_downloads, lifecycle_downloads
 from ..views.files import Download
 from ..views.pages import page_problems
+from ..views.plan import profile_uri
+from ..views.search import page_url
 
 _serving = False
 _last_good: SiteData | None = None
@@ -76,12 +80,29 @@ class BuildState:
     @cached_property
     def downloads(self) -> list[Download]:
         """Every file offered for download, documents first, then the agency lists."""
-        agencies = agency_downloads(self.agencies) if self.agencies else []
+        agencies = (
+            agency_downloads(self.agencies) + lifecycle_downloads(self.agencies)
+            if self.agencies
+            else []
+        )
         try:
             documents = template_downloads(self.data)
         except UnprintableText as exc:  # the data check refuses such text: a bug if it comes
             raise PluginError(str(exc)) from None
         return documents + agencies
+
+    @cached_property
+    def site_files(self) -> dict[str, bytes]:
+        """Files pages read in the browser (the county finder's), by path in the site."""
+        if self.agencies is None:
+            return {}
+        paths = {
+            p.id: page_url(profile_uri(p), self.config.use_directory_urls)
+            for p in self.agencies.profiles
+        }
+        owner = {g.id: p.id for p in self.agencies.profiles for g in p.agreements}
+        files = lookup_files(self.agencies.records, href=lambda i: paths.get(owner.get(i, ""), ""))
+        return {f"{LOOKUP_FOLDER}/{rel}": content for rel, content in files.items()}
 
     def render(self, template: str, **context: Any) -> Markup:
         """A partial of overrides/ as HTML that Python-Markdown leaves alone."""

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
+from ..data.ids import agreement_id, slug
 from .normalize import Flag, flag
 
-
-def slug(text: str) -> str:
-    """Lower-case ASCII slug: apostrophes dropped, & as "and", other runs of symbols as '-'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['\u2019`]", "", ascii_text.lower()).replace("&", " and ")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-
-
-def agreement_id(state: str, agency: str, model: str) -> str:
-    """Build the id of one agreement, e.g. tx-harris-county-sheriffs-office-jem."""
-    return f"{state.lower()}-{slug(agency) or 'agency'}-{model}"
+__all__ = ["agreement_id", "assign_ids", "slug"]
 
 
 def assign_ids(records: Iterable[dict]) -> list[Flag | None]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data import SiteData
+from ..data.ids import agency_id
 from ..data.vocab import LISTS, NOT_GIVEN, STATE_NAMES, TYPE_NAMES
+from .profiles import Profile, profiles
 
 # Most rows one HTML page holds: about 350 bytes a row keeps a page well under 1 MB.
 ROWS_PER_PAGE = 2000
@@ -45,6 +47,7 @@ class Row:
     moa: str | None
     moa_pending: bool
     addendum: str | None
+    profile: str  # the agency's id, which names its page
 
 
 @dataclass
@@ -95,6 +98,7 @@ def make_row(rec: dict[str, Any], model_abbr: dict[str, str]) -> Row:
         moa=rec.get("moa"),
         moa_pending=bool(rec.get("moa_pending")),
         addendum=rec.get("addendum"),
+        profile=agency_id(rec["state"], rec["agency"]),
     )
 
 
@@ -107,7 +111,16 @@ class Agencies:
     lists: dict[str, Any]
     history: list[dict[str, Any]]
     models: list[dict[str, Any]]
+    lifecycle: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    profiles: list[Profile] = field(default_factory=list)
     memo: dict[Any, Any] = field(default_factory=dict)  # groupings computed once
+
+    @property
+    def profile_by_id(self) -> dict[str, Profile]:
+        """Each agency's profile by its id."""
+        if "profiles" not in self.memo:
+            self.memo["profiles"] = {p.id: p for p in self.profiles}
+        return self.memo["profiles"]
 
     @property
     def model_names(self) -> dict[str, str]:
@@ -120,8 +133,9 @@ class Agencies:
         return {m["id"]: m for m in self.models}
 
     def states(self) -> list[str]:
-        """USPS codes with at least one agreement on either list, by state name."""
+        """USPS codes with an agreement or a request on either list, now or ever, by name."""
         codes = {r.state for kind in LISTS for r in self.rows[kind]}
+        codes |= {p.state for p in self.profiles}
         return sorted(codes, key=lambda c: STATE_NAMES.get(c, c))
 
     def _by(self, kind: str, attr: str) -> dict[str, list[Row]]:
@@ -182,4 +196,6 @@ def build(data: SiteData) -> Agencies:
         rows[kind] = [make_row(rec, abbr) for rec in recs]
     lists = data.files.get("agencies/lists", {})
     history = list(data.files.get("agencies/history", {}).get("imports", []))
-    return Agencies(records, rows, lists, history, models)
+    lifecycle = dict(data.files.get("agencies/lifecycle") or {})
+    names = {m["id"]: m["name"] for m in models}
+    return Agencies(records, rows, lists, history, models, lifecycle, profiles(lifecycle, names))

@@ -1,39 +1,78 @@
-"""What changed in the agency lists, newest first, and where each agreement's row is."""
+"""What changed in ICE's lists, day by day: every dated event of every agency's timeline,
+newest first, and the counts of recent additions and removals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import datetime as dt
+from dataclasses import dataclass
+from itertools import groupby
 
-from ..data.vocab import edition_order
-from .agencies import ROWS_PER_PAGE, Agencies
-from .plan import page_uri
-
-
-def row_locations(a: Agencies, link: Callable[[str], str]) -> dict[str, str]:
-    """Link to each participating agreement's row: the page of the list that holds it + #id."""
-    rows = a.rows["participating"]
-    urls: dict[str, str] = {}
-    for start in range(0, len(rows), ROWS_PER_PAGE):
-        page = link(page_uri(a, "participating", start // ROWS_PER_PAGE + 1))
-        for r in rows[start : start + ROWS_PER_PAGE]:
-            urls[r.id] = f"{page}#{r.id}"
-    return urls
+from .profiles import Profile
+from .timeline import Event
 
 
-def whats_new(a: Agencies, limit: int, items: int = 100) -> list[dict[str, Any]]:
-    """The newest ``limit`` imports with any change, newest first, each naming at most
-    ``items`` added and removed agreements (the first import adds the whole list)."""
-    changed = [i for i in a.history if i["added"] or i["removed"] or i["changed"]]
-    changed.sort(key=lambda i: (i["as_of"], edition_order(i.get("edition"))), reverse=True)
-    return [
-        {
-            **i,
-            "added": i["added"][:items],
-            "removed": i["removed"][:items],
-            "n_added": len(i["added"]),
-            "n_removed": len(i["removed"]),
-            "n_changed": len(i["changed"]),
-        }
-        for i in changed[:limit]
-    ]
+@dataclass(frozen=True)
+class Change:
+    """One event of one agency's timeline."""
+
+    profile: Profile
+    event: Event
+
+    @property
+    def date(self) -> str:
+        """The date of the list that showed it first."""
+        return self.event.date
+
+
+@dataclass(frozen=True)
+class Day:
+    """The changes of one list date, and the month page that holds them."""
+
+    date: str
+    changes: tuple[Change, ...]
+
+    @property
+    def month(self) -> str:
+        """YYYY-MM of the day."""
+        return self.date[:7]
+
+    def added(self) -> int:
+        """Agreements listed that day (for the first time, or again)."""
+        return sum(1 for c in self.changes if c.event.kind in ("listed", "relisted"))
+
+    def removed(self) -> int:
+        """Agreements removed that day."""
+        return sum(1 for c in self.changes if c.event.kind == "removed")
+
+
+def changes(profiles: list[Profile], state: str | None = None) -> list[Change]:
+    """Every event, newest first (of one state only, with ``state``)."""
+    found = [Change(p, e) for p in profiles if state is None or p.state == state for e in p.events]
+    found.sort(key=lambda c: (c.profile.state_name, c.profile.name.casefold(), c.event.order))
+    found.sort(key=lambda c: c.date, reverse=True)
+    return found
+
+
+def days(found: list[Change]) -> list[Day]:
+    """The changes grouped by date, newest first."""
+    return [Day(date, tuple(group)) for date, group in groupby(found, key=lambda c: c.date)]
+
+
+def months(found: list[Day]) -> list[str]:
+    """Every month with a change, newest first (one page each)."""
+    return sorted({d.month for d in found}, reverse=True)
+
+
+def since(found: list[Day], as_of: str, days_back: int) -> list[Day]:
+    """The days within ``days_back`` days up to the list date ``as_of``."""
+    start = (dt.date.fromisoformat(as_of) - dt.timedelta(days=days_back)).isoformat()
+    return [d for d in found if start < d.date <= as_of]
+
+
+def recent_counts(profiles: list[Profile], as_of: str, days_back: int = 30) -> dict[str, int]:
+    """Agreements added and removed within ``days_back`` days up to ``as_of``."""
+    recent = since(days(changes(profiles)), as_of, days_back)
+    return {
+        "added": sum(d.added() for d in recent),
+        "removed": sum(d.removed() for d in recent),
+    }

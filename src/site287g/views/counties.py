@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .agencies import STATE_NAMES
+from ..data.vocab import STATE_NAMES
 from .county_data import counties, county_keys, words
 from .county_match import (
     AMBIGUOUS,

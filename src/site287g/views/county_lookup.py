@@ -20,8 +20,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..data.vocab import STATE_NAMES
 from .counties import STATEWIDE, Placement, place
-from .county_data import bare_key, counties, key, sources, state_fips, zip_counties
+from .county_data import (
+    SUFFIXES,
+    bare_key,
+    counties,
+    key,
+    sources,
+    state_fips,
+    zip_counties,
+)
 
 FOLDER = "counties"
 _ZIP = re.compile(r"^\s*(\d{5})(?:-?\d{4})?\s*$")
@@ -51,7 +60,13 @@ def lookup_files(
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for c in counties().values():
         names[c.state][c.fips] = c.name
-    files["names.json"] = _dump({"states": names, "sources": sources()})
+    keys: dict[str, list[str]] = defaultdict(list)
+    for c in counties().values():
+        for k in {bare_key(c.name), *(bare_key(a) for a in c.aliases)}:
+            keys[k].append(c.fips)
+    files["names.json"] = _dump(
+        {"states": names, "keys": keys, "suffixes": list(SUFFIXES), "sources": sources()}
+    )
     for state, doc in _states(records, href).items():
         files[f"state/{state.lower()}.json"] = _dump(doc)
     return files
@@ -62,7 +77,14 @@ def _states(
 ) -> dict[str, dict[str, Any]]:
     """One document per state that has a county list."""
     docs: dict[str, dict[str, Any]] = {
-        s: {"state": s, "counties": {}, "statewide": [], "unplaced": [], "agreements": {}}
+        s: {
+            "state": s,
+            "name": STATE_NAMES.get(s, s),
+            "counties": {},
+            "statewide": [],
+            "unplaced": [],
+            "agreements": {},
+        }
         for s in state_fips()
     }
     for c in counties().values():

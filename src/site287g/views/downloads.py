@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from ..data.vocab import ICE_COLUMNS, LISTS, RECORD_KEYS, STATE_NAMES, SUPPORT_TYPES, TYPE_NAMES
@@ -129,3 +130,92 @@ def agency_downloads(a: Agencies) -> list[Download]:
                 )
             )
     return out
+
+
+# The lifecycle table: one row per agreement (or request) ever listed; what each column holds.
+LIFECYCLE_COLUMNS: dict[str, str] = {
+    "id": "the agreement's id (state, agency's latest name, model)",
+    "list": "participating (an agreement) or pending (a request)",
+    "agency": "the agency's latest name",
+    "state": "USPS code of the state or territory",
+    "county": "the county (as placed; empty when state-wide or not placed)",
+    "county_fips": "the county's 5-digit FIPS code",
+    "model": "jem, tfm or wso",
+    "status": "active, missing (off the latest lists, too briefly to count as removed), "
+    "removed; for requests pending, signed or removed",
+    "first_listed": "date of the first list that showed it",
+    "last_listed": "date of the last list that showed it (empty: on the latest list)",
+    "removed": "date of the first list without it, once that counts as a removal",
+    "signed": "date signed, as ICE gives it",
+    "moa": "address of the signed agreement (PDF)",
+    "first_file": "ICE's file that first listed it",
+    "removed_file": "ICE's file that first left it out (the removal)",
+}
+CHANGE_COLUMNS: dict[str, str] = {
+    "date": "date of the first list that showed the change",
+    "file": "that list's file",
+    "state": "USPS code",
+    "agency": "the agency's latest name",
+    "agreement": "the agreement's id",
+    "event": "listed, relisted, removed, missing, changed, requested, signed or dropped",
+    "text": "the change in words",
+}
+
+
+def _csv(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
+    """UTF-8 CSV with a header row (and a BOM, for spreadsheets)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def lifecycle_downloads(a: Agencies) -> list[Download]:
+    """The lifecycle of every agreement ever listed (CSV and JSON) and every change (CSV)."""
+    rows = []
+    for p in a.profiles:
+        county = None if p.statewide else p.county
+        for g in p.agreements:
+            first, removed = _files(a, g.id, g.kind)
+            values = {
+                "id": g.id, "list": g.kind, "agency": p.name, "state": p.state,
+                "county": county, "county_fips": p.fips, "model": g.model, "status": g.status,
+                "first_listed": g.first_listed, "last_listed": g.last_listed,
+                "removed": g.removed, "signed": g.signed, "moa": g.moa,
+                "first_file": first, "removed_file": removed,
+            }  # fmt: skip
+            rows.append(values)
+    rows.sort(key=lambda r: (r["state"], r["agency"].casefold(), r["id"], r["list"]))
+    changes = [
+        [e.date, e.file, p.state, p.name, e.agreement, e.kind, e.text]
+        for p in a.profiles
+        for e in p.events
+    ]
+    changes.sort(key=lambda c: (c[0], c[2], c[3], c[4]))
+    head = {
+        "as_of": (a.lists.get("participating") or {}).get("as_of"),
+        "columns": LIFECYCLE_COLUMNS,
+    }
+    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "agreements": [']
+    lines += [json.dumps(r, ensure_ascii=False) + "," for r in rows]
+    if rows:
+        lines[-1] = lines[-1].removesuffix(",")
+    lines.append("]}")
+    return [
+        Download(f"{FOLDER}/lifecycle.csv", "lifecycle", "Lifecycle of every agreement (CSV)",
+                 "CSV", _csv(LIFECYCLE_COLUMNS, (r.values() for r in rows))),
+        Download(f"{FOLDER}/lifecycle.json", "lifecycle", "Lifecycle of every agreement (JSON)",
+                 "JSON", ("\n".join(lines) + "\n").encode("utf-8")),
+        Download(f"{FOLDER}/changes.csv", "lifecycle", "Every change, day by day (CSV)", "CSV",
+                 _csv(CHANGE_COLUMNS, changes)),
+    ]  # fmt: skip
+
+
+def _files(a: Agencies, agreement: str, kind: str) -> tuple[str | None, str | None]:
+    """ICE's files that first listed an agreement and that removed it (its last episode)."""
+    index = a.memo.setdefault(("lifecycle", kind), {r["id"]: r for r in a.lifecycle.get(kind, [])})
+    rec = index.get(agreement)
+    if rec is None:
+        return None, None
+    return rec["episodes"][0]["listed_file"], rec["episodes"][-1]["removed_file"]

@@ -1,97 +1,60 @@
-"""The Atom feed of agency-list changes, from data/agencies/history.yml (plain data).
-
-``models`` maps model codes to the names data/models.yml gives them.
-"""
+"""Atom feeds of the changes to ICE's lists: one for the country, one per state. Each entry is
+one list date, so its id (made from the date) stays the same through re-imports and
+backfills; a backfill that adds changes to a date updates that entry."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from ..data.vocab import LISTS, RECORD_FIELDS, edition_order
+from .changes import Day
 
-# Readers show the newest entries; older imports stay in history.yml.
+# Readers show the newest entries; the what's-new pages keep every day.
 MAX_ENTRIES = 50
-
-
-def _agency(item: dict[str, Any], models: dict[str, str]) -> str:
-    """One agreement as a reader sees it: name (state), model."""
-    return f"{item['agency']} ({item['state']}), {models.get(item['model'], item['model'])}"
 
 
 def _count(n: int, word: str) -> str:
     """3 agreements / 1 agreement."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
-def _entry(
-    number: int, item: dict[str, Any], first: bool, base: str, models: dict[str, str]
-) -> dict[str, Any]:
-    """One import as a feed entry; the first import of a list is summarised, not listed."""
-    name = LISTS.get(item["list"], item["list"])
-    day = item["as_of"] + (f" ({item['edition']})" if item.get("edition") else "")
-    added, removed, changed = item["added"], item["removed"], item["changed"]
-    if first:
-        summary = f"First list imported: {_count(item['rows'], 'agreement')}."
-        groups: list[dict[str, Any]] = []
-    else:
-        summary = (
-            f"{len(added)} added, {len(removed)} removed, {len(changed)} changed; "
-            f"{_count(item['rows'], 'agreement')} in the list."
-        )
-        groups = [
-            {"heading": "Added", "lines": [_agency(a, models) for a in added]},
-            {"heading": "Removed", "lines": [_agency(a, models) for a in removed]},
-            {
-                "heading": "Changed",
-                "lines": [
-                    f"{_agency(c, models)}: "
-                    + ", ".join(RECORD_FIELDS.get(f, f) for f in c["fields"])
-                    for c in changed
-                ],
-            },
-        ]
+def _entry(day: Day, feed_url: str, link: str) -> dict[str, Any]:
+    """One list date as a feed entry: what was added, removed and changed."""
+    lines = [f"{c.profile.name} ({c.profile.state_name}): {c.event.text}" for c in day.changes]
+    summary = (
+        f"{_count(day.added(), 'agreement')} added, {_count(day.removed(), 'agreement')} "
+        f"removed, {_count(len(day.changes), 'change')} in all."
+    )
     return {
-        "id": f"{base}feed.xml#import-{number}",
-        "title": f"{name}: list of {day}",
-        "updated": f"{item['as_of']}T00:00:00Z",
+        "id": f"{feed_url}#{day.date}",
+        "title": f"ICE's 287(g) lists of {day.date}",
+        "updated": f"{day.date}T00:00:00Z",
         "summary": summary,
-        "groups": [g for g in groups if g["lines"]],
-        "order": (item["as_of"], edition_order(item.get("edition")), number),
+        "lines": lines,
+        "link": link,
     }
 
 
 def atom_feed(
-    history: dict[str, Any],
+    found: list[Day],
     *,
-    site_url: str,
+    feed_url: str,
     title: str,
     author: str,
-    link: str,
-    models: dict[str, str],
+    home: str,
+    link: Callable[[Day], str],
 ) -> dict[str, Any] | None:
-    """Everything the feed template needs, newest import first; None when nothing was imported.
-
-    ``history`` is the validated content of data/agencies/history.yml (imports oldest first,
-    appended by the importer), so the position of an import is a permanent entry id.
-    """
-    imports = history.get("imports") or []
-    if not imports:
+    """Everything the feed template needs, newest date first; None when nothing changed.
+    ``link`` gives the address of the page that lists a day's changes."""
+    if not found:
         return None
-    seen: set[str] = set()
-    entries = []
-    for number, item in enumerate(imports, start=1):
-        entries.append(_entry(number, item, item["list"] not in seen, site_url, models))
-        seen.add(item["list"])
-    entries.sort(key=lambda e: e["order"], reverse=True)
-    entries = entries[:MAX_ENTRIES]
-    for entry in entries:
-        entry["link"] = link
+    entries = [_entry(day, feed_url, link(day)) for day in found[:MAX_ENTRIES]]
     return {
-        "id": f"{site_url}feed.xml",
-        "self": f"{site_url}feed.xml",
-        "link": link,
-        "title": f"{title}: changes to the agency lists",
-        "subtitle": "Agreements added to, removed from or changed in ICE's 287(g) agency lists.",
+        "id": feed_url,
+        "self": feed_url,
+        "link": home,
+        "title": title,
+        "subtitle": "Agreements added to, removed from or changed in ICE's 287(g) lists.",
         "author": author,
         "updated": entries[0]["updated"],
         "entries": entries,

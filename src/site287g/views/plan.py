@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from ..data.vocab import LISTS, STATE_NAMES
 from .agencies import Agencies
+from .changes import changes, days, months
+from .profiles import Profile
+from .seo import MONTHS
 
 ROOT = "agencies"
 
@@ -21,14 +24,78 @@ class PlannedPage:
     call: str
     in_nav: bool = True
     section: str = ""  # nav sub-section ("" = directly under Agencies)
+    searched: bool = True  # False: the search hook adds the page's own compact entry
+    feed: str = ""  # the page's own Atom feed (a state's), announced in its head
 
     def markdown(self) -> str:
         """The page's source: front matter and one macro call."""
+        search = "" if self.searched else "search:\n  exclude: true\n"
+        feed = f"feed: {json.dumps(self.feed)}\n" if self.feed else ""
         return (
             f"---\ntitle: {json.dumps(self.title)}\n"
-            f"description: {json.dumps(self.description)}\n---\n\n"
+            f"description: {json.dumps(self.description)}\n{search}{feed}---\n\n"
             f"{{{{ {self.call} }}}}\n"
         )
+
+
+def month_uri(month: str) -> str:
+    """Source path of the page of one month's changes: agencies/whats-new/2026-05.md."""
+    return f"{ROOT}/whats-new/{month}.md"
+
+
+def state_feed(code: str) -> str:
+    """Path of a state's Atom feed in the site: feeds/tx.xml."""
+    return f"feeds/{code.lower()}.xml"
+
+
+def month_pages(agencies: Agencies) -> list[PlannedPage]:
+    """One page per month with changes, outside the navigation (what's new links them)."""
+    return [
+        PlannedPage(
+            month_uri(month),
+            f"Changes to ICE's lists in {month_name(month)}",
+            f"Every agreement added to, removed from or changed in ICE's 287(g) lists in "
+            f"{month_name(month)}, day by day.",
+            f"agencies_month({month!r})",
+            in_nav=False,
+        )
+        for month in months(days(changes(agencies.profiles)))
+    ]
+
+
+def month_name(month: str) -> str:
+    """May 2026 (whatever the build machine's locale)."""
+    return f"{MONTHS[int(month[5:7]) - 1]} {month[:4]}"
+
+
+def profile_uri(profile: Profile) -> str:
+    """Source path of an agency's page: agencies/states/tx/harris-county-sheriffs-office.md."""
+    return f"{ROOT}/states/{profile.state.lower()}/{profile.id.split('-', 1)[1]}.md"
+
+
+def moved_pages(profiles: list[Profile]) -> list[tuple[str, str]]:
+    """(old source path, new source path) for every former id of a renamed agency."""
+    return [
+        (f"{ROOT}/states/{p.state.lower()}/{old.split('-', 1)[1]}.md", profile_uri(p))
+        for p in profiles
+        for old in p.former_ids
+    ]
+
+
+def profile_pages(profiles: list[Profile]) -> list[PlannedPage]:
+    """One page per agency, outside the navigation (state pages and tables lead to them)."""
+    return [
+        PlannedPage(
+            profile_uri(p),
+            f"{p.name} ({p.state_name})",
+            f"{p.name}, {p.state_name}: its 287(g) agreements with ICE, when each was listed, "
+            "changed or removed, and the signed agreements.",
+            f"agency_profile({p.id!r})",
+            in_nav=False,
+            searched=False,
+        )
+        for p in profiles
+    ]
 
 
 def page_uri(agencies: Agencies, key: str, number: int) -> str:
@@ -44,7 +111,7 @@ def page_uri(agencies: Agencies, key: str, number: int) -> str:
 
 
 def plan(agencies: Agencies) -> list[PlannedPage]:
-    """Every generated agency page, in navigation order."""
+    """Every generated agency page, in navigation order, then one page per agency."""
     out = [
         PlannedPage(
             f"{ROOT}/index.md",
@@ -75,6 +142,23 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
             "agencies_whats_new()",
         )
     )
+    out.append(
+        PlannedPage(
+            f"{ROOT}/removed.md",
+            "Removed agreements",
+            "Every 287(g) agreement ICE took off its list since 2021, newest first, with the "
+            "dates it was listed and removed.",
+            "agencies_removed()",
+        )
+    )
+    out.append(
+        PlannedPage(
+            f"{ROOT}/find.md",
+            "Find your county",
+            "The 287(g) agreements of your county: search by county name or ZIP code.",
+            "county_finder()",
+        )
+    )
     for code in agencies.states():
         key = f"state/{code.lower()}"
         pages = len(agencies.listing(f"{key}/participating").pages)
@@ -88,6 +172,7 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
                     f"agency_state({code!r}, {n})",
                     in_nav=n == 1,
                     section="States and territories",
+                    feed=state_feed(code),
                 )
             )
     for model in agencies.models:
@@ -103,7 +188,7 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
                     section="By model",
                 )
             )
-    return out
+    return out + month_pages(agencies) + profile_pages(agencies.profiles)
 
 
 def nav_section(pages: list[PlannedPage]) -> dict[str, list]:

@@ -1,10 +1,15 @@
-"""Search-index entries: one per agreement, pointing at its row (Material's index format)."""
+"""Search-index entries: one per agency, pointing at its page (Material's index format)."""
 
 from __future__ import annotations
 
-from ..data.vocab import LISTS
-from .agencies import ROWS_PER_PAGE, Agencies
-from .plan import page_uri
+from .agencies import Agencies
+from .plan import profile_uri
+
+STATUS = {
+    "active": "on ICE's list",
+    "pending": "request pending",
+    "removed": "removed from ICE's list",
+}
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -16,21 +21,20 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 
 def entries(a: Agencies, use_directory_urls: bool = True) -> list[dict[str, str]]:
-    """{location, title, text} for every agreement of both lists."""
-    names = {m["id"]: m["name"] for m in a.models}
+    """{location, title, text} for every agency: its name (and other names), state, county,
+    models and whether it is on ICE's list."""
+    names = {m["id"]: m["abbreviation"] for m in a.models}
     out: list[dict[str, str]] = []
-    for kind in LISTS:
-        rows = a.rows[kind]
-        for start in range(0, len(rows), ROWS_PER_PAGE):
-            page = page_url(page_uri(a, kind, start // ROWS_PER_PAGE + 1), use_directory_urls)
-            for r in rows[start : start + ROWS_PER_PAGE]:
-                when = f"signed {r.signed.text}" if r.signed.text else kind
-                county = f" · {r.county.text}" if r.county.text else ""
-                out.append(
-                    {
-                        "location": f"{page}#{r.id}",
-                        "title": r.agency.text or r.id,
-                        "text": f"{r.state_name}{county} · {names[r.model]} · {when}",
-                    }
-                )
+    for p in a.profiles:
+        models = sorted({names[g.model] for g in p.agreements if g.status != "removed"})
+        where = p.state_name + (f" · {p.county}" if p.county else "")
+        also = f" · also {'; '.join(p.other_names)}" if p.other_names else ""
+        out.append(
+            {
+                "location": page_url(profile_uri(p), use_directory_urls),
+                "title": p.name,
+                "text": f"{where} · {', '.join(models) or 'no current agreement'} · "
+                f"{STATUS[p.status]}{also}",
+            }
+        )
     return out

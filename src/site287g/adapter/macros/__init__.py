@@ -6,10 +6,34 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ...views.changes import recent_counts
 from ...views.documents.preview import preview_blocks
 from ...views.documents.render import preview_page
 from ..state import state
 from .agencies import define_agency_macros, model_agreements
+from .profiles import define_profile_macros
+
+
+def home_numbers(view: Any, link: Any) -> dict[str, Any]:
+    """The numbers people ask first, each with the page behind it."""
+    lists = view.lists
+    as_of = (lists.get("participating") or {}).get("as_of")
+    recent = recent_counts(view.profiles, as_of) if as_of else {"added": 0, "removed": 0}
+    return {
+        "lists": lists,
+        "as_of": as_of,
+        "agreements": len(view.rows["participating"]),
+        "agencies": sum(1 for p in view.profiles if p.status == "active"),
+        "states": len({r.state for r in view.rows["participating"]}),
+        **recent,
+        "overview_url": link("agencies/index.md"),
+        "participating_url": link("agencies/participating.md"),
+        "pending_url": link("agencies/pending.md"),
+        "map_url": link("agencies/index.md", "map"),
+        "whats_new_url": link("agencies/whats-new.md"),
+        "removed_url": link("agencies/removed.md"),
+        "finder_url": link("agencies/find.md"),
+    }
 
 
 def define_env(env: Any) -> None:
@@ -29,18 +53,14 @@ def define_env(env: Any) -> None:
         return state(config).render(f"partials/content/{template}.html", **context)
 
     define_agency_macros(env, link)
+    define_profile_macros(env, link)
 
     @env.macro
     def program_overview() -> Markup:
         """Home page: the program, the authority it grants, its benefits and models."""
         d = data()
-        lists = d.files.get("agencies/lists")
-        agencies = lists and {
-            "lists": lists,
-            "overview_url": link("agencies/index.md"),
-            "participating_url": link("agencies/participating.md"),
-            "pending_url": link("agencies/pending.md"),
-        }
+        view = state(config).agencies
+        agencies = view and home_numbers(view, link)
         return show(
             "program",
             program=d["program"],

@@ -6,13 +6,21 @@ from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from ...data.vocab import NOT_GIVEN, STATE_NAMES, TYPE_NAMES
 from ...views import changes, charts
 from ...views.agencies import PREVIEW_ROWS, ROWS_PER_PAGE, Agencies, Listing
-from ...views.plan import ROOT, page_uri
+from ...views.county_lists import county_lists
+from ...views.downloads import CHANGE_COLUMNS, LIFECYCLE_COLUMNS
+from ...views.plan import ROOT, month_name, month_uri, page_uri, profile_uri
+from ...views.search import page_url
 from .. import slots
 from ..state import state
+
+# Where rows.html writes the path from the page to the site's root (an attribute value never
+# holds it otherwise: data is escaped, and this starts with a double quote).
+ROOT_TOKEN = 'href="@@ROOT@@'
 
 
 def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
@@ -35,13 +43,25 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             if d.group == kind
         ]
 
+    def profile_paths() -> dict[str, str]:
+        """The address of each agency's page from the site's root, by agency id."""
+        memo = state(config).memo
+        if "profile_paths" not in memo:
+            memo["profile_paths"] = {
+                p.id: page_url(profile_uri(p), config.use_directory_urls)
+                for p in agencies().profiles
+            }
+        return memo["profile_paths"]
+
     def row_html(kind: str) -> dict[str, str]:
         """Every row of a list rendered once (one per line), by agreement id."""
         memo = state(config).memo
         key = ("rows", kind)
         if key not in memo:
             rows = agencies().rows[kind]
-            html = state(config).render_html("partials/agencies/rows.html", rows=rows, kind=kind)
+            html = state(config).render_html(
+                "partials/agencies/rows.html", rows=rows, kind=kind, profiles=profile_paths()
+            )
             lines = html.rstrip("\n").split("\n") if rows else []
             if len(lines) != len(rows):
                 raise ValueError(f"rows.html gave {len(lines)} lines for {len(rows)} rows")
@@ -65,21 +85,27 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         lines = row_html(listing.kind)
         ids = [r.id for r in rows]
         noun = "agreements" if listing.kind == "participating" else "pending requests"
-        html = state(config).render_html(
-            "partials/agencies/table.html",
-            table_id=table_id,
-            kind=listing.kind,
-            total=len(listing.rows),
-            page_urls=page_urls,
-            number=number,
-            caption=caption,
-            preview=preview,
-            shown=len(rows),
-            noun=noun,
-            models=a.models,
-            # A long page: the rows past the preview go in a second row group (agencies.css).
-            body=Markup("\n".join(map(lines.__getitem__, ids[: preview or None]))),
-            rest=Markup("\n".join(map(lines.__getitem__, ids[preview:]))) if preview else "",
+        # Rows link to agency pages from the site's root: make that relative to this page.
+        root = get_relative_url(".", env.page.url).rstrip("/") + "/"
+        html = (
+            state(config)
+            .render_html(
+                "partials/agencies/table.html",
+                table_id=table_id,
+                kind=listing.kind,
+                total=len(listing.rows),
+                page_urls=page_urls,
+                number=number,
+                caption=caption,
+                preview=preview,
+                shown=len(rows),
+                noun=noun,
+                models=a.models,
+                # A long page: the rows past the preview go in a second row group (agencies.css).
+                body=Markup("\n".join(map(lines.__getitem__, ids[: preview or None]))),
+                rest=Markup("\n".join(map(lines.__getitem__, ids[preview:]))) if preview else "",
+            )
+            .replace(ROOT_TOKEN, f'href="{root}')
         )
         memo = state(config).memo
         facts_key = ("facts", listing.key)
@@ -173,6 +199,12 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             as_of=list_info("participating")["as_of"],
             main=parts,
             pending=pending_parts,
+            counties=county_lists(a.profiles, code) if number == 1 else [],
+            removed=[p for p in a.profiles if p.state == code and p.status == "removed"]
+            if number == 1
+            else [],
+            profile_urls={p.id: link(profile_uri(p)) for p in a.profiles if p.state == code},
+            finder_url=link(f"{ROOT}/find.md"),
         )
 
     @env.macro
@@ -208,20 +240,51 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             pending_url=link(page_uri(a, "pending", 1)),
             whats_new_url=link(f"{ROOT}/whats-new.md"),
             downloads=downloads("participating") + downloads("pending"),
+            lifecycle=downloads("lifecycle"),
+            lifecycle_columns=LIFECYCLE_COLUMNS,
+            change_columns=CHANGE_COLUMNS,
+            removed_url=link(f"{ROOT}/removed.md"),
+        )
+
+    def day_context(found: list[changes.Day]) -> dict[str, Any]:
+        """What the day-by-day partial needs: the days and a link to each agency's page."""
+        a = agencies()
+        profile_ids = {c.profile.id for d in found for c in d.changes}
+        return {
+            "days": found,
+            "profile_urls": {p.id: link(profile_uri(p)) for p in a.profiles if p.id in profile_ids},
+        }
+
+    @env.macro
+    def agencies_whats_new(days_back: int = 31) -> Markup:
+        """The changes of the latest weeks, day by day, and the months before them."""
+        a = agencies()
+        every = changes.days(changes.changes(a.profiles))
+        as_of = (a.lists.get("participating") or {}).get("as_of") or (
+            every[0].date if every else ""
+        )
+        recent = changes.since(every, as_of, days_back) if as_of else []
+        return show(
+            "whats-new",
+            days_back=days_back,
+            as_of=as_of,
+            months=[
+                {"label": month_name(m), "url": link(month_uri(m))} for m in changes.months(every)
+            ],
+            feed_url=link("feed.xml"),
+            **day_context(recent),
         )
 
     @env.macro
-    def agencies_whats_new(limit: int = 12) -> Markup:
-        """The latest imports' added and removed agreements, newest first."""
+    def agencies_month(month: str) -> Markup:
+        """Every change of one month, day by day."""
         a = agencies()
+        found = [d for d in changes.days(changes.changes(a.profiles)) if d.month == month]
         return show(
-            "whats-new",
-            imports=changes.whats_new(a, limit),
-            state_names=STATE_NAMES,
-            models=a.model_by_id,
-            participating_url=link(page_uri(a, "participating", 1)),
-            pending_url=link(page_uri(a, "pending", 1)),
-            row_urls=changes.row_locations(a, link),
+            "month",
+            month=month_name(month),
+            whats_new_url=link(f"{ROOT}/whats-new.md"),
+            **day_context(found),
         )
 
 
