@@ -37,7 +37,9 @@ def test_import_target_runs_the_importer(tmp_path: Path, small_xlsx: Path) -> No
         tmp_path, "import", f"FILE={small_xlsx}", "LIST=participating", f"DATA_DIR={data}"
     )
     assert result.returncode == 0, result.stderr
-    assert "rows read 3 = written 3 + rejected 0" in result.stdout
+    assert result.stdout.startswith(
+        "participating list as of 2025-03-02am: 3 rows read, 3 placed; 3 added"
+    )
     assert (data / "agencies" / "participating" / "tx.yml").exists()
 
 

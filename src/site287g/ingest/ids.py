@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .normalize import Flag, flag
 
 
+@lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """Lower-case ASCII slug: apostrophes dropped, & as "and", other runs of symbols as '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

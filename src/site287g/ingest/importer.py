@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+from . import guards, load, render, report, write
 from . import history as hist
-from . import load, quality, write
 from .dates import AsOf, infer_as_of, parse_as_of
 from .read import ListError, RawList, read_list
-from .records import Normalised, normalise
+from .records import normalise
 from .validate import validate_files
 
 Printer = Callable[[str], None]
@@ -27,30 +27,32 @@ def run_import(
     data_dir: Path = Path("data"),
     out: Printer = print,
     writer: Callable[[Path, str], None] | None = None,
+    allow: Collection[str] = (),
+    evidence: Sequence[dict] = (),
 ) -> hist.Diff:
-    """Read, normalise, diff and (unless dry_run) write one list; raise ListError to refuse."""
+    """Read, normalise, guard, diff and (unless dry_run) write one list.
+
+    Raises ListError when the file cannot be imported and its subclass guards.ImportRefused
+    when the list looks wrong (see guards); `allow` names the guards to let through.
+    `evidence`: records of other lists of the same kind (e.g. a later one, see evidence_from)
+    that may settle a blank model, besides the current list.
+    """
     raw = read_list(path)
     lists = load.load_lists(data_dir)
     as_of = _checked(raw, kind, as_of, lists)
-    norm = normalise(raw, latest_year=as_of.date.year + 1)
-    late = [r["signed"] for r in norm.records if (r.get("signed") or "") > str(as_of.date)]
-    if late:
-        out(
-            f"WARNING: {len(late)} agreement(s) signed after the list's date {as_of} (latest "
-            f"{max(late)}); if the file name has the wrong year, use --as-of"
-        )
-    if len(raw.rows) == 1000:  # ICE published exactly 1000 rows for two weeks in Sep 2025
-        out("WARNING: exactly 1000 rows; ICE's export may have been cut off at 1000")
-    d = hist.diff(load.load_raw_records(data_dir, raw.kind), norm.records)
-    files, section = _render(raw, norm, as_of, d, data_dir, lists)
-    for line in hist.describe(raw.kind, str(as_of), d) + quality.summary(section):
-        out(line)
+    current = load.load_raw_records(data_dir, raw.kind)
+    norm = normalise(raw, latest_year=as_of.date.year + 1, evidence=[*current, *evidence])
+    d = hist.diff(current, norm.records)
+    guards.check_import(raw, norm, len(current), len(d.removed), allow)
+    files, section = render.files(raw, norm, as_of, d, data_dir, lists)
     if (data_dir / "schema").is_dir():  # scratch data dirs (tests, replay) have no schemas
         problems = validate_files(files, data_dir / "schema")
         if problems:
             raise ListError(
                 "the result breaks data/schema; nothing written:\n  " + "\n  ".join(problems[:20])
             )
+    for line in report.summary(raw, norm, str(as_of), d, section):
+        out(line)
     if dry_run:
         out("dry run: nothing written")
     else:
@@ -86,38 +88,17 @@ def _checked(raw: RawList, kind: str | None, as_of: AsOf | None, lists: dict) ->
     return as_of
 
 
-def _render(
-    raw: RawList, norm: Normalised, as_of: AsOf, d: hist.Diff, data_dir: Path, lists: dict
-) -> tuple[dict[str, str], dict]:
-    """Texts of every file this import rewrites, and this list's quality section."""
-    date, kind = as_of.date.isoformat(), raw.kind
-    entry = hist.entry(kind, date, as_of.edition, raw.source, len(norm.records), d)
-    history = hist.append(load.load_history(data_dir), entry)
-    section = quality.report(norm, raw.source, date, len(raw.rows), raw.blank_rows)
-    reports = {**load.load_quality(data_dir), kind: section}
-    lists = {
-        **lists,
-        kind: {
-            "as_of": date,
-            "edition": as_of.edition,
-            "source": raw.source,
-            "rows": len(norm.records),
-        },
-    }
-    files = write.state_files(kind, norm.records)
-    files["lists.yml"] = write.with_schema(
-        "../schema/agency_lists.schema.json", write.dump(_in_list_order(lists))
-    )
-    files["quality.yml"] = write.with_schema(
-        "../schema/agency_quality.schema.json", write.dump(_in_list_order(reports))
-    )
-    files["history.yml"] = hist.render(history)
-    return files, section
-
-
-def _in_list_order(sections: dict) -> dict:
-    """Participating first, then pending, whatever order they were loaded in."""
-    return {k: sections[k] for k in load.LISTS if k in sections}
+def evidence_from(paths: Sequence[Path], kind: str) -> list[dict]:
+    """The records of other lists of one kind, as evidence for blank models."""
+    records: list[dict] = []
+    for path in paths:
+        raw = read_list(path)
+        if raw.kind != kind:
+            raise ListError(
+                f"{path.name}: --evidence must be a {kind} list; it holds the {raw.kind} list"
+            )
+        records += normalise(raw, latest_year=9999).records
+    return records
 
 
 def _as_of_arg(text: str) -> AsOf:
@@ -128,26 +109,65 @@ def _as_of_arg(text: str) -> AsOf:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _allow_arg(text: str) -> set[str]:
+    """argparse type for --allow: guard names separated by commas."""
+    names = {n.strip() for n in text.split(",") if n.strip()}
+    unknown = sorted(names - set(guards.GUARDS))
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown guard {', '.join(unknown)}; the guards are {', '.join(guards.GUARDS)}"
+        )
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, run the import, print errors without a traceback."""
+    """Parse arguments, run the import, print errors without a traceback.
+
+    Exit status: 0 imported, 2 the file cannot be imported, 3 refused by a guard.
+    """
     parser = argparse.ArgumentParser(prog="python -m site287g.ingest.importer", description=__doc__)
     parser.add_argument("file", type=Path, help="ICE list (.xlsx) or a CSV snapshot")
     parser.add_argument("--list", choices=load.LISTS, help="expected list; refused if it differs")
     parser.add_argument("--as-of", type=_as_of_arg, help="list date YYYY-MM-DD[am|pm|mid]")
     parser.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
+    parser.add_argument(
+        "--allow",
+        type=_allow_arg,
+        action="extend",
+        default=[],
+        metavar="GUARD[,GUARD]",
+        help=f"import although these guards refuse: {', '.join(guards.GUARDS)}",
+    )
+    parser.add_argument(
+        "--evidence",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="another list of the same kind (e.g. the next one) whose rows may give a blank model",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
+        evidence = evidence_from(args.evidence, read_list(args.file).kind) if args.evidence else []
         run_import(
             args.file,
             kind=args.list,
             as_of=args.as_of,
             dry_run=args.dry_run,
             data_dir=args.data_dir,
+            allow=set(args.allow),
+            evidence=evidence,
         )
-    except (ListError, OSError) as exc:
+    except guards.ImportRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 3
+    except ListError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"done in {time.perf_counter() - started:.2f} s")
     return 0
