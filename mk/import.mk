@@ -6,10 +6,12 @@ DATA_DIR ?= data
 LIST ?=
 AS_OF ?=
 ALLOW ?=
+EVIDENCE ?=
 
 IMPORT_USAGE := make import FILE=path.xlsx [LIST=participating|pending] [AS_OF=YYYY-MM-DD] [ALLOW=guard,...]
 IMPORT_ARGS = "$(FILE)" --data-dir "$(DATA_DIR)" $(if $(LIST),--list $(LIST)) \
-	$(if $(AS_OF),--as-of $(AS_OF)) $(if $(ALLOW),--allow $(ALLOW))
+	$(if $(AS_OF),--as-of $(AS_OF)) $(if $(ALLOW),--allow $(ALLOW)) \
+	$(if $(EVIDENCE),--evidence "$(EVIDENCE)")
 
 .PHONY: import import-dry-run replay
 

@@ -150,3 +150,17 @@ def test_the_command_line_exits_3_for_a_refusal_and_takes_allow(
     assert "unknown guard everything; the guards are unplaced, empty, removals, cut-off" in (
         capsys.readouterr().err
     )
+
+
+def test_an_empty_pending_list_is_imported_with_a_warning(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = write_xlsx(tmp_path / "pendingAgencies11062025am.xlsx", PEND_HEADER, [pend_row()])
+    run_import(first, data_dir=data, out=_quiet)
+    lines: list[str] = []
+    empty = write_xlsx(tmp_path / "pendingAgencies11062025pm.xlsx", PEND_HEADER, [])
+    run_import(empty, data_dir=data, out=lines.append)
+    assert load.load_agreements(data, "pending") == []
+    assert (
+        "WARNING: the pending list has no rows; ICE has published it empty before (November "
+        "2025), but check it on ice.gov"
+    ) in lines

@@ -49,6 +49,11 @@ def totals(raw: RawList, norm: Normalised, as_of: str, d: hist.Diff) -> str:
 def warnings(raw: RawList, norm: Normalised, as_of: str) -> list[str]:
     """Oddities worth a look that do not stop the import."""
     out = []
+    if not raw.rows and raw.kind == "pending":
+        out.append(
+            "WARNING: the pending list has no rows; ICE has published it empty before "
+            "(November 2025), but check it on ice.gov"
+        )
     late = [r["signed"] for r in norm.records if (r.get("signed") or "") > as_of[:10]]
     if late:
         out.append(

@@ -72,21 +72,11 @@ def tables(path: Path) -> Iterator[tuple[str | None, Table]]:
     yield None, _csv(name, data)
 
 
-def _workbook(name: str, data: bytes) -> Iterator[tuple[str | None, Table]]:
-    """Each worksheet of a workbook, read in openpyxl's streaming mode."""
-    import openpyxl  # imported here: reading a CSV should not pay for it
+def _workbook(name: str, data: bytes) -> list[tuple[str | None, Table]]:
+    """Each worksheet of a workbook with its title."""
+    from .xlsx import worksheets  # imported here: reading a CSV should not pay for openpyxl
 
-    from .xlsx import sheet_table
-
-    # From memory, not the path: openpyxl would refuse a workbook whose name ends in .csv.
-    book = _guarded(
-        name, lambda: openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    )
-    try:
-        for sheet in book.worksheets:
-            yield sheet.title, _guarded(name, lambda s=sheet: sheet_table(book, s))
-    finally:
-        book.close()
+    return _guarded(name, lambda: list(worksheets(data)))
 
 
 def _guarded(name: str, read: Callable[[], T]) -> T:

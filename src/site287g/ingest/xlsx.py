@@ -1,37 +1,89 @@
-"""One worksheet as rows of (value, hyperlink target), read in a single pass with lxml.
+"""The worksheets of a workbook as rows of (value, hyperlink target), each read in one pass.
 
-openpyxl's streaming mode drops hyperlinks and its full mode is several times slower, so
-openpyxl opens the workbook (sheets, shared strings, date styles) and this module reads a sheet's
-cells and hyperlinks, converting values as openpyxl does when it reads cached values
-(data_only=True). Checked against openpyxl's full mode on every workbook of ICE's archive.
+openpyxl's streaming mode drops hyperlinks, and its full mode, like its parsing of shared
+strings and styles, builds an object per XML element, several times slower. So openpyxl finds
+the parts (manifest, workbook, sheets) and lxml reads the shared strings, the date styles and
+each sheet's cells and hyperlinks; values come out as openpyxl gives them with data_only=True.
+Checked against openpyxl's full mode on every workbook of ICE's archive.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
+from collections.abc import Iterator
 
 from lxml import etree
 from openpyxl.packaging.relationship import get_rels_path
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
-from openpyxl.xml.constants import REL_NS, SHEET_MAIN_NS
+from openpyxl.xml.constants import ARC_STYLE, REL_NS, SHARED_STRINGS, SHEET_MAIN_NS
 
 from .normalize import Cell
 
 _M = f"{{{SHEET_MAIN_NS}}}"
 ROW, CELL, VALUE, LINK = f"{_M}row", f"{_M}c", f"{_M}v", f"{_M}hyperlink"
-INLINE, TEXT, RUN = f"{_M}is", f"{_M}t", f"{_M}r"
+INLINE, TEXT, RUN, STRING = f"{_M}is", f"{_M}t", f"{_M}r", f"{_M}si"
 REL_ID = f"{{{REL_NS}}}id"
 _DIGITS = "0123456789"
 _SAFE = {"resolve_entities": False, "no_network": True}
 
 
-def sheet_table(book: object, sheet: object) -> list[list[tuple[Cell, str | None]]]:
-    """Values and hyperlinks of one sheet of a workbook opened with read_only=True."""
-    archive, part = book._archive, sheet._worksheet_path  # type: ignore[attr-defined]
-    strings = sheet._shared_strings  # type: ignore[attr-defined]
-    dates, spans = book._date_formats, book._timedelta_formats  # type: ignore[attr-defined]
-    epoch = book.epoch  # type: ignore[attr-defined]
+Table = list[list[tuple[Cell, str | None]]]
+
+
+def worksheets(data: bytes) -> Iterator[tuple[str, Table]]:
+    """(title, rows) of each worksheet of a workbook, in the workbook's order."""
+    reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.read_manifest()
+    reader.read_workbook()
+    archive, part = reader.archive, reader.package.find(SHARED_STRINGS)
+    strings = _strings(archive, part.PartName[1:]) if part is not None else []
+    dates, spans = _date_styles(archive)
+    epoch = reader.parser.wb.epoch
+    for sheet, rel in reader.parser.find_sheets():
+        if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
+            yield sheet.name, sheet_table(archive, rel.target, strings, dates, spans, epoch)
+
+
+def _strings(archive: zipfile.ZipFile, part: str) -> list[str]:
+    """The shared strings: plain text and the text of each rich-text run, as openpyxl reads."""
+    out: list[str] = []
+    with archive.open(part) as src:
+        for _, si in etree.iterparse(src, tag=STRING, **_SAFE):
+            texts = [si.findtext(TEXT)] + [r.findtext(TEXT) for r in si.iterfind(RUN)]
+            out.append("".join(t for t in texts if t is not None).replace("x005F_", ""))
+            si.clear()
+    return out
+
+
+def _date_styles(archive: zipfile.ZipFile) -> tuple[set[int], set[int]]:
+    """Indexes of the cell styles whose number format is a date, and a duration."""
+    dates: set[int] = set()
+    spans: set[int] = set()
+    if ARC_STYLE not in archive.namelist():
+        return dates, spans
+    root = etree.fromstring(archive.read(ARC_STYLE), etree.XMLParser(**_SAFE))
+    custom = {
+        int(f.get("numFmtId")): f.get("formatCode")
+        for f in root.iterfind(f"{_M}numFmts/{_M}numFmt")
+    }
+    for index, xf in enumerate(root.iterfind(f"{_M}cellXfs/{_M}xf")):
+        number = int(xf.get("numFmtId") or 0)
+        code = custom[number] if number in custom else builtin_format_code(number)
+        if is_date_format(code):
+            dates.add(index)
+        if is_timedelta_format(code):
+            spans.add(index)
+    return dates, spans
+
+
+def sheet_table(
+    archive: zipfile.ZipFile, part: str, strings: list, dates: set, spans: set, epoch: object
+) -> Table:
+    """Values and hyperlinks of the sheet stored in one part of the archive."""
     rows: list[list[Cell]] = []
     found: list[tuple[str, str | None]] = []
     number = 0
@@ -49,10 +101,10 @@ def sheet_table(book: object, sheet: object) -> list[list[tuple[Cell, str | None
                 column = column_index_from_string(ref.rstrip(_DIGITS)) if ref else index
                 values.extend([None] * (column - 1 - len(values)))
                 values.append(_value(cell, strings, dates, spans, epoch))
-            element.clear()
-            if values:
+            if len(element):  # a row of formatted empty cells counts, as in openpyxl
                 rows.extend([] for _ in range(number - 1 - len(rows)))
                 rows.append(values)
+            element.clear()
     links = _links(archive, part, found)
     for r, c in links:  # a hyperlink on an empty cell still counts
         rows.extend([] for _ in range(r - len(rows)))
