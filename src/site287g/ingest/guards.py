@@ -5,11 +5,11 @@ For an automated caller of ``importer.run_import`` (a scheduled refresh):
 - ``ListError``: the file cannot be imported as given: unreadable, a web page, damaged, not an
   ICE list, the other list than asked for, undated, or older than the current list.
 - ``ImportRefused(ListError)``: the file was read, but the list looks wrong (rows that fit no
-  state or model, no rows at all, too many agreements gone, a list cut off at 1,000 rows). A
-  person must look at it. ``.guards`` names every guard that refused (from ``GUARDS``),
-  ``.guard`` the first; ``.option`` is the command-line override (``--allow removals``) and
-  ``.make`` the same for make (``ALLOW=removals``); ``run_import(..., allow={"removals"})``
-  imports the list anyway.
+  state, agency or model; a participating list without rows or losing more than 10% of the
+  agreements; a list cut off at 1,000 rows). A person must look at it. ``.guards`` names
+  every guard that refused (from ``GUARDS``), ``.guard`` the first; ``.option`` is the
+  command-line override (``--allow removals``) and ``.make`` the same for make
+  (``ALLOW=removals``); ``run_import(..., allow={"removals"})`` imports the list anyway.
 
 The command line exits 3 for ``ImportRefused`` and 2 for any other ``ListError``.
 """
