@@ -5,25 +5,30 @@ REFERENCE ?= ../shared/reference
 DATA_DIR ?= data
 LIST ?=
 AS_OF ?=
+ALLOW ?=
+EVIDENCE ?=
+
+IMPORT_USAGE := make import FILE=path.xlsx [LIST=participating|pending] [AS_OF=YYYY-MM-DD] [ALLOW=guard,...]
+IMPORT_ARGS = "$(FILE)" --data-dir "$(DATA_DIR)" $(if $(LIST),--list $(LIST)) \
+	$(if $(AS_OF),--as-of $(AS_OF)) $(if $(ALLOW),--allow $(ALLOW)) \
+	$(if $(EVIDENCE),--evidence "$(EVIDENCE)")
 
 .PHONY: import import-dry-run replay
 
-import: venv ## Import an ICE agency list: make import FILE=path.xlsx [LIST=participating|pending] [AS_OF=YYYY-MM-DD]
-	@test -n "$(FILE)" || { echo "usage: make import FILE=path.xlsx [LIST=participating|pending] [AS_OF=YYYY-MM-DD]" >&2; exit 2; }
-	$(VENV_PY) -m site287g.ingest.importer "$(FILE)" --data-dir $(DATA_DIR) \
-		$(if $(LIST),--list $(LIST)) $(if $(AS_OF),--as-of $(AS_OF))
+import: venv ## Import an ICE agency list: make import FILE=path.xlsx [LIST=...] [AS_OF=...] [ALLOW=removals]
+	@test -n "$(FILE)" || { echo "usage: $(IMPORT_USAGE)" >&2; exit 2; }
+	@$(VENV_PY) -m site287g.ingest.importer $(IMPORT_ARGS)
 
 import-dry-run: venv ## Show what `make import FILE=...` would change, write nothing
-	@test -n "$(FILE)" || { echo "usage: make import-dry-run FILE=path.xlsx [LIST=...]" >&2; exit 2; }
-	$(VENV_PY) -m site287g.ingest.importer "$(FILE)" --data-dir $(DATA_DIR) --dry-run \
-		$(if $(LIST),--list $(LIST)) $(if $(AS_OF),--as-of $(AS_OF))
+	@test -n "$(FILE)" || { echo "usage: make import-dry-run FILE=path.xlsx [LIST=...] [ALLOW=...]" >&2; exit 2; }
+	@$(VENV_PY) -m site287g.ingest.importer $(IMPORT_ARGS) --dry-run
 
 # Replay: the shipped data is the replay of ICE's archive plus the reference snapshots.
 DIR ?= $(REFERENCE)/287g/archive $(REFERENCE)/287g/snapshots $(REFERENCE)/287g/raw_xlsx
 .PHONY: replay-check
 
 replay: venv ## Rebuild data/agencies/ from every list in DIR (default: the archive, snapshots and raw_xlsx)
-	$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR)
+	@$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR)
 
 replay-check: venv ## Replay DIR into a temporary folder; fail unless data/agencies/ equals it
-	$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR) --check
+	@$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR) --check

@@ -97,3 +97,26 @@ def small_xlsx(tmp_path: Path) -> Path:
     ]
     links = {(i, "MOA"): f"https://www.ice.gov/doclib/287gMOA/m{i}.pdf" for i in range(3)}
     return write_xlsx(tmp_path / "participatingAgencies03022025am.xlsx", PART_HEADER, rows, links)
+
+
+def write_book(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """Write a workbook with several sheets, each given as all of its rows in order."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def pend_row(
+    agency: str = "Kennett Police Department",
+    model: str = "Task Force Model",
+    state: str = "MISSOURI",
+    county: str = "Dunklin County",
+    kind: str = "Municipality",
+) -> list:
+    """One pending row in the 2025-05 shape."""
+    return [state, agency, kind, county, model]

@@ -315,20 +315,6 @@ def test_unknown_column_is_refused(tmp_path: Path) -> None:
         read_list(path)
 
 
-def test_unplaceable_rows_are_rejected_with_a_reason_and_counted(tmp_path: Path) -> None:
-    rows = [
-        part_row(),
-        part_row(state="ATLANTIS"),
-        part_row(model="Boat Model"),
-        part_row(agency=""),
-    ]
-    path = write_xlsx(tmp_path / "participatingAgencies03022025am.xlsx", PART_HEADER, rows)
-    lines: list[str] = []
-    run_import(path, data_dir=tmp_path / "data", out=lines.append)
-    assert "rows read 4 = written 1 + rejected 3  (blank rows skipped: 0)" in lines
-    assert any("unknown state 'ATLANTIS'" in line for line in lines)
-
-
 def test_repeated_agreement_gets_a_suffixed_id_and_a_flag(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "p.xlsx", PART_HEADER, [part_row(), part_row()])
     first, second = _records(path)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """Lower-case ASCII slug: apostrophes dropped, & as "and", other runs of symbols as '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -86,26 +86,48 @@ def _bundle(node: Any, schema_dir: Path, seen: tuple[str, ...] = ()) -> Any:
     return {key: _bundle(value, schema_dir, seen) for key, value in node.items()}
 
 
-@cache
+def _stamp(schema_dir: Path) -> tuple:
+    """When the schema files last changed: an edited schema is read again, not reused."""
+    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(schema_dir.glob("*.schema.json")))
+
+
 def load_schema(schema_dir: Path, name: str) -> dict:
     """``<schema_dir>/<name>.schema.json`` with references to other schema files bundled in."""
+    return _load_schema(schema_dir, name, _stamp(schema_dir))
+
+
+@cache
+def _load_schema(schema_dir: Path, name: str, stamp: tuple) -> dict:
+    """load_schema, once per state of the schema files."""
     path = schema_dir / f"{name}.schema.json"
     return _bundle(json.loads(path.read_text(encoding="utf-8")), schema_dir)
 
 
-@cache
 def _fast_validator(schema_dir: Path, name: str) -> Callable[[Any], Any]:
     """The compiled validator of a schema (fastjsonschema; it never fills in defaults)."""
+    return _compiled(schema_dir, name, _stamp(schema_dir))
+
+
+@cache
+def _compiled(schema_dir: Path, name: str, stamp: tuple) -> Callable[[Any], Any]:
+    """_fast_validator, once per state of the schema files."""
     # compile() rewrites the $refs of the schema it is given: hand it a copy.
     schema = copy.deepcopy(load_schema(schema_dir, name))
     return fastjsonschema.compile(schema, formats=FORMATS, use_default=False)
 
 
-@cache
 def _unique_lists(schema_dir: Path, name: str) -> tuple[tuple[tuple[str, ...], str], ...] | None:
     """Where a schema asks for ``x-unique-by``: (path of properties, key) per list, found once
     in the schema so that checking valid data needs no walk through all of it. None when the
     keyword sits under a combinator (jsonschema then decides)."""
+    return _unique_in(schema_dir, name, _stamp(schema_dir))
+
+
+@cache
+def _unique_in(
+    schema_dir: Path, name: str, stamp: tuple
+) -> tuple[tuple[tuple[str, ...], str], ...] | None:
+    """_unique_lists, once per state of the schema files."""
     found: list[tuple[tuple[str, ...], str]] = []
     root = load_schema(schema_dir, name)
 

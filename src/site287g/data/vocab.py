@@ -151,6 +151,9 @@ PROBLEMS: dict[str, str] = {
     "two_links": "two links in one cell, only the first URL is readable",
     "bad_link": "unrecognised link cell",
     "duplicate": "duplicate agreement, id suffixed",
+    "matched": "unrecognised spelling, matched to the closest name",
+    "model_from_link": "no model given, taken from the MOA link",
+    "model_from_list": "no model given, taken from the agency's row in a neighbouring list",
 }
 
 DATE_HINT = "a calendar date written YYYY-MM-DD, such as 2026-05-18"

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import read, xlsx
+from . import read
+from .evidence import NO_EVIDENCE
 from .ids import assign_ids
 from .read import ListError, RawList
 from .records import Normalised, Rejected, normalise
@@ -65,42 +66,8 @@ def read_sources(paths: Iterable[Path]) -> list[Source]:
 
 
 def read_file(path: Path) -> RawList:
-    """read.read_list, with the fast worksheet reader where it applies."""
-    if path.suffix.lower() != ".xlsx":
-        return read.read_list(path)
-    try:
-        table = xlsx.read_table(path)
-    except xlsx.Unsupported:
-        return read.read_list(path)
-    except (UnicodeDecodeError, KeyError, ValueError, OSError) as exc:
-        raise ListError(f"{path.name}: cannot read the file ({exc})") from exc
-    return from_table(path.name, table)
-
-
-def from_table(name: str, table: xlsx.Table) -> RawList:
-    """The RawList read.read_list builds from a worksheet's cells (same rules, same errors)."""
-    # Mirrors the loop in read.read_list, which takes a path rather than cells.
-    if not table:
-        raise ListError(f"{name}: the file is empty")
-    columns = read._columns(name, table[0])
-    out = RawList(source=name, columns=[c for c in columns if c])
-    for number, cells in enumerate(table[1:], start=2):
-        if all(read._blank(v) for v, _ in cells):
-            out.blank_rows += 1
-            continue
-        row: dict = {}
-        for (value, link), column in zip(cells, columns, strict=False):
-            if column is None:
-                if not read._blank(value):
-                    raise ListError(
-                        f"{name}: row {number} has a value in a column without a header: {value!r}"
-                    )
-                continue
-            row[column] = value
-            if column in read.HYPERLINKED and link and not row.get(read.HYPERLINKED[column]):
-                row[read.HYPERLINKED[column]] = link
-        out.rows.append((number, row))
-    return out
+    """One list file, read as the importer reads it."""
+    return read.read_list(path)
 
 
 class RowCache:
@@ -110,13 +77,39 @@ class RowCache:
     13,000 distinct rows instead of 400,000.
     """
 
-    def __init__(self) -> None:
-        """Start with an empty cache."""
+    def __init__(self, evidence: Iterable[dict] = ()) -> None:
+        """Start with an empty cache; ``evidence``: records of other lists that may settle a
+        blank model (records.normalise), added to what ``learn`` finds."""
         self._rows: dict[tuple, tuple[dict | None, Rejected | None]] = {}
+        self.evidence: list[dict] = list(evidence)
+
+    def learn(self, raws: Iterable[RawList]) -> None:
+        """Take every placed row of these lists as evidence for blank models (a replay knows
+        the lists before and after the one that left a model blank)."""
+        seen = {(r["state"], r["agency"], r["model"]) for r in self.evidence}
+        for raw in raws:
+            for rec in self._normalise(raw, 9999, ids=False).records:
+                key = (rec["state"], rec["agency"], rec["model"])
+                if key not in seen:
+                    seen.add(key)
+                    self.evidence.append({"state": key[0], "agency": key[1], "model": key[2]})
 
     def normalise(self, raw: RawList, latest_year: int, ids: bool = True) -> Normalised:
-        """What records.normalise(raw, latest_year) returns; without ``ids``, no ids are set
-        (and no duplicate flags added), which a replay's older lists do not need."""
+        """What records.normalise(raw, latest_year, evidence) returns; without ``ids``, no ids
+        are set (and no duplicate flags added), which a replay's older lists do not need."""
+        out = self._normalise(raw, latest_year, ids)
+        if any(r.why == NO_EVIDENCE for r in out.rejected):
+            # A blank model is settled by the file's other rows and the evidence: read it whole.
+            whole = normalise(raw, latest_year, evidence=self.evidence)
+            if not ids:
+                for rec in whole.records:
+                    rec.pop("id", None)
+                    rec["flags"] = [f for f in rec.get("flags", ()) if f["field"] != "id"]
+            return whole
+        return out
+
+    def _normalise(self, raw: RawList, latest_year: int, ids: bool) -> Normalised:
+        """records.normalise row by row, each distinct row once."""
         out = Normalised(kind=raw.kind)
         shape = (raw.kind, tuple(raw.columns), latest_year)
         for number, cells in raw.rows:
@@ -131,8 +124,9 @@ class RowCache:
                 hit = self._rows[key] = (rec, one.rejected[0] if one.rejected else None)
             rec, rejected = hit
             if rec is None:
+                raw_cells = _put_back(rejected.raw, stamp)
                 out.rejected.append(
-                    Rejected(number, rejected.reason, _put_back(rejected.raw, stamp))
+                    Rejected(number, rejected.column, rejected.value, rejected.why, raw_cells)
                 )
                 continue
             rec = _put_back(rec, stamp) if stamp else dict(rec)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from ..data.vocab import LISTS
+from . import guards, load, quality, report, write
 from . import history as hist
-from . import load, quality, write
 from .dates import AsOf, infer_as_of, parse_as_of
+from .merge import merge_list
 from .read import ListError, RawList, read_list
-from .records import Normalised, normalise
+from .records import normalise
 
 Printer = Callable[[str], None]
 
@@ -27,38 +28,54 @@ def run_import(
     data_dir: Path = Path("data"),
     out: Printer = print,
     writer: Callable[[Path, str], None] | None = None,
+    allow: Collection[str] = (),
+    evidence: Sequence[dict] = (),
 ) -> hist.Diff:
-    """Read, normalise, diff and (unless dry_run) write one list; raise ListError to refuse."""
+    """Read, normalise, guard and merge one list into the lifecycles; write (unless dry_run)
+    every file it changes. A list older than the current one (a backfill) joins the history
+    in its place and leaves the current list as it is.
+
+    Raises ListError when the file cannot be imported and its subclass guards.ImportRefused
+    when the list looks wrong (see guards); `allow` names the guards to let through.
+    `evidence`: records of other lists of the same kind (e.g. a later one, see evidence_from)
+    that may settle a blank model, besides the current list.
+    """
     raw = read_list(path)
     now = load.current(data_dir)
-    lists = now.lists
-    as_of = _checked(raw, kind, as_of, lists)
-    norm = normalise(raw, latest_year=as_of.date.year + 1)
-    late = [r["signed"] for r in norm.records if (r.get("signed") or "") > str(as_of.date)]
-    if late:
+    as_of, backfill = _checked(raw, kind, as_of, now.lists)
+    current = now.records[raw.kind]
+    proof = [*current, *evidence]
+    norm = normalise(raw, latest_year=as_of.date.year + 1, evidence=proof)
+    d = hist.diff(current, norm.records) if not backfill else hist.Diff()
+    guards.check_import(raw, norm, len(current), len(d.removed), allow, backfill=backfill)
+    accept = bool(set(allow) & {"empty", "removals", "cut-off"})
+    merged = merge_list(path, data_dir, as_of=as_of, evidence=proof, accept=accept)
+    if merged.outcome == "same":
         out(
-            f"WARNING: {len(late)} agreement(s) signed after the list's date {as_of} (latest "
-            f"{max(late)}); if the file name has the wrong year, use --as-of"
+            f"{raw.source}: already imported ({merged.listed.reason or 'the same list'}); "
+            "nothing to do"
         )
-    if len(raw.rows) == 1000:  # ICE published exactly 1000 rows for two weeks in Sep 2025
-        out("WARNING: exactly 1000 rows; ICE's export may have been cut off at 1000")
-    d = hist.diff(now.records[raw.kind], norm.records)
-    files, section = _render(raw, norm, as_of, d, now)
-    for line in hist.describe(raw.kind, str(as_of), d) + quality.summary(section):
+        return hist.Diff()
+    section = quality.report(norm, raw.source, as_of.date.isoformat(), len(raw.rows),
+                             raw.blank_rows)  # fmt: skip
+    for line in report.summary(raw, norm, str(as_of), d, section):
         out(line)
+    if merged.outcome == "anomaly":
+        out(f"recorded as an anomaly, no agreement changes: {merged.listed.reason}")
+    elif backfill:
+        out(f"an older list than the current {raw.kind} one: added to the history in its place")
     write.replace_tree(
-        data_dir / "agencies", files, drop_dirs=[raw.kind], write=writer, dry_run=dry_run
-    )
-    out(
-        "dry run: nothing written"
-        if dry_run
-        else f"wrote {len(files)} files under {data_dir / 'agencies'}"
-    )
+        data_dir / "agencies", merged.files, drop_dirs=merged.drop_dirs, write=writer,
+        dry_run=dry_run,
+    )  # fmt: skip
+    out("dry run: nothing written" if dry_run else
+        f"wrote {len(merged.files)} files under {data_dir / 'agencies'}")  # fmt: skip
     return d
 
 
-def _checked(raw: RawList, kind: str | None, as_of: AsOf | None, lists: dict) -> AsOf:
-    """Refuse a swapped list, an undated file or a list older than the current one."""
+def _checked(raw: RawList, kind: str | None, as_of: AsOf | None, lists: dict) -> tuple[AsOf, bool]:
+    """The list's date, and whether it is older than the current list (a backfill); refuse a
+    swapped list or an undated file."""
     name = raw.source
     if kind and kind != raw.kind:
         why = "has a SIGNED column" if raw.kind == "participating" else "has no SIGNED column"
@@ -73,40 +90,25 @@ def _checked(raw: RawList, kind: str | None, as_of: AsOf | None, lists: dict) ->
             f"{name}: cannot tell the list's date from the file name; "
             "pass --as-of YYYY-MM-DD (make import ... AS_OF=YYYY-MM-DD)"
         )
+    backfill = False
     if raw.kind in lists:
         info = lists[raw.kind]
         current = AsOf(parse_as_of(info["as_of"]).date, info.get("edition"))
-        if as_of.sort_key() < current.sort_key():
+        backfill = as_of.sort_key() < current.sort_key()
+    return as_of, backfill
+
+
+def evidence_from(paths: Sequence[Path], kind: str) -> list[dict]:
+    """The records of other lists of one kind, as evidence for blank models."""
+    records: list[dict] = []
+    for path in paths:
+        raw = read_list(path)
+        if raw.kind != kind:
             raise ListError(
-                f"{name}: this list is as of {as_of}, older than the current {raw.kind} list "
-                f"({current}); refusing to go back in time"
+                f"{path.name}: --evidence must be a {kind} list; it holds the {raw.kind} list"
             )
-    return as_of
-
-
-def _render(
-    raw: RawList, norm: Normalised, as_of: AsOf, d: hist.Diff, now: load.Current
-) -> tuple[dict[str, str], dict]:
-    """Texts of every file this import rewrites, and this list's quality section."""
-    date, kind = as_of.date.isoformat(), raw.kind
-    entry = hist.entry(kind, date, as_of.edition, raw.source, len(norm.records), d)
-    history = hist.append(now.history, entry)
-    section = quality.report(norm, raw.source, date, len(raw.rows), raw.blank_rows)
-    reports = {**now.quality, kind: section}
-    lists = {
-        **now.lists,
-        kind: {
-            "as_of": date,
-            "edition": as_of.edition,
-            "source": raw.source,
-            "rows": len(norm.records),
-        },
-    }
-    files = write.state_files(kind, norm.records)
-    files["lists.yml"] = write.lists_file(lists)
-    files["quality.yml"] = write.quality_file(reports)
-    files["history.yml"] = hist.render(history)
-    return files, section
+        records += normalise(raw, latest_year=9999).records
+    return records
 
 
 def _as_of_arg(text: str) -> AsOf:
@@ -117,26 +119,65 @@ def _as_of_arg(text: str) -> AsOf:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _allow_arg(text: str) -> set[str]:
+    """argparse type for --allow: guard names separated by commas."""
+    names = {n.strip() for n in text.split(",") if n.strip()}
+    unknown = sorted(names - set(guards.GUARDS))
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown guard {', '.join(unknown)}; the guards are {', '.join(guards.GUARDS)}"
+        )
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, run the import, print errors without a traceback."""
+    """Parse arguments, run the import, print errors without a traceback.
+
+    Exit status: 0 imported, 2 the file cannot be imported, 3 refused by a guard.
+    """
     parser = argparse.ArgumentParser(prog="python -m site287g.ingest.importer", description=__doc__)
     parser.add_argument("file", type=Path, help="ICE list (.xlsx) or a CSV snapshot")
-    parser.add_argument("--list", choices=LISTS, help="expected list; refused if it differs")
+    parser.add_argument("--list", choices=list(LISTS), help="expected list; refused if it differs")
     parser.add_argument("--as-of", type=_as_of_arg, help="list date YYYY-MM-DD[am|pm|mid]")
     parser.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
+    parser.add_argument(
+        "--allow",
+        type=_allow_arg,
+        action="extend",
+        default=[],
+        metavar="GUARD[,GUARD]",
+        help=f"import although these guards refuse: {', '.join(guards.GUARDS)}",
+    )
+    parser.add_argument(
+        "--evidence",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="another list of the same kind (e.g. the next one) whose rows may give a blank model",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
+        evidence = evidence_from(args.evidence, read_list(args.file).kind) if args.evidence else []
         run_import(
             args.file,
             kind=args.list,
             as_of=args.as_of,
             dry_run=args.dry_run,
             data_dir=args.data_dir,
+            allow=set(args.allow),
+            evidence=evidence,
         )
-    except (ListError, OSError) as exc:
+    except guards.ImportRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 3
+    except ListError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"done in {time.perf_counter() - started:.2f} s")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 from .normalize import Cell, Flag, clean_text, flag
@@ -42,20 +43,27 @@ def _resolve(field: str, text_raw: Cell, url_raw: Cell) -> tuple[str | None, boo
 
 def clean_url(field: str, url: str) -> tuple[str, list[Flag]]:
     """Unwrap Outlook SafeLinks and percent-encode spaces, flagging each change."""
-    flags: list[Flag] = []
+    clean, steps = _repaired(url)
+    return clean, [flag(field, before, key) for key, before in steps]
+
+
+@lru_cache(maxsize=1 << 14)  # the same URLs recur in every list
+def _repaired(url: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The repaired URL, and (problem, URL before that repair) for each repair made."""
+    steps: list[tuple[str, str]] = []
     parts = urlsplit(url)
     if parts.netloc.endswith("safelinks.protection.outlook.com"):
         inner = parse_qs(parts.query).get("url")
         if inner:
-            flags.append(flag(field, url, "safelinks"))
+            steps.append(("safelinks", url))
             url = inner[0]
     if _EXTENSION.match(url):
-        flags.append(flag(field, url, "url_prefix"))
+        steps.append(("url_prefix", url))
         url = _EXTENSION.sub("", url)
     if _ONE_SLASH.match(url):
-        flags.append(flag(field, url, "url_repaired"))
+        steps.append(("url_repaired", url))
         url = _ONE_SLASH.sub(r"\1://", url)
     if " " in url:
-        flags.append(flag(field, url, "url_space"))
+        steps.append(("url_space", url))
         url = url.replace(" ", "%20")
-    return url, flags
+    return url, tuple(steps)

@@ -11,6 +11,7 @@ list is the newest of its kind (a backfill leaves the current list as it is).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +38,17 @@ class Merged:
         return self.listed.outcome
 
 
-def merge_list(path: Path, data_dir: Path, *, as_of: AsOf | None = None) -> Merged:
-    """Place one file among the stored lists and render every file that changes."""
+def merge_list(
+    path: Path,
+    data_dir: Path,
+    *,
+    as_of: AsOf | None = None,
+    evidence: Sequence[dict] = (),
+    accept: bool = False,
+) -> Merged:
+    """Place one file among the stored lists and render every file that changes; ``evidence``
+    (records of other lists) may settle a blank model; ``accept``: an editor let the list
+    through the importer's guards, so it is not set aside as an anomaly."""
     agencies = data_dir / "agencies"
     stored = load.read_file(agencies / "sources.yml")
     if not stored and (agencies / "lists.yml").exists():
@@ -46,7 +56,7 @@ def merge_list(path: Path, data_dir: Path, *, as_of: AsOf | None = None) -> Merg
             "data/agencies has no sources.yml (it predates lifecycles); run `make replay` once"
         )
     entries = stored.get("files", [])
-    cache = archive.RowCache()
+    cache = archive.RowCache(evidence)
     f = describe(archive.read_sources([path])[0], cache)
     before = next((e for e in entries if e["file"] == path.name), None)
     if before is not None:
@@ -61,7 +71,7 @@ def merge_list(path: Path, data_dir: Path, *, as_of: AsOf | None = None) -> Merg
     repair_dates([f], cache, _corrections(entries))
     if f.kind and f.as_of and not f.outcome:
         newest = not seen[f.kind] or f.as_of.sort_key() >= seen[f.kind][-1].order
-        rebuild.add(built, f)
+        rebuild.add(built, f, accept)
     elif f.kind and not f.outcome:
         newest = False
         rebuild.place_by_content(built, f)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache, lru_cache
 
 from ..data.vocab import (
     COUNTY_PLACEHOLDERS,
@@ -14,9 +15,11 @@ from ..data.vocab import (
     STATE_CODES,
     STATES,
     SUPPORT_TYPES,
+    TYPE_NAMES,
     TYPE_VARIANTS,
     TYPES,
 )
+from .spelling import closest, distance
 
 Flag = dict[str, str]
 Cell = str | int | float | dt.date | dt.datetime | None
@@ -36,10 +39,14 @@ def clean_text(field: str, raw: Cell) -> tuple[str, list[Flag]]:
     """Trim, turn non-breaking spaces into spaces and join line breaks (flagged)."""
     if raw is None:
         return "", []
-    text = str(raw)
-    flags = [flag(field, raw, "line_break")] if re.search(r"[\r\n]", text) else []
-    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
-    return text, flags
+    text, broken = _clean(str(raw))
+    return text, [flag(field, raw, "line_break")] if broken else []
+
+
+@lru_cache(maxsize=1 << 16)  # the same cell texts recur in every list
+def _clean(text: str) -> tuple[str, bool]:
+    """The cleaned text, and whether it held a line break."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip(), bool(re.search(r"[\r\n]", text))
 
 
 def state_code(raw: Cell) -> str | None:
@@ -51,8 +58,24 @@ def state_code(raw: Cell) -> str | None:
     return STATES.get(key) or STATE_ALIASES.get(key)
 
 
+def state(raw: Cell) -> tuple[str | None, list[Flag]]:
+    """state_code, or else the one state a misspelled name is closest to (flagged)."""
+    code = state_code(raw)
+    if code is not None:
+        return code, []
+    text, _ = clean_text("state", raw)
+    code = _closest_state(text)
+    return code, [flag("state", raw, "matched")] if code else []
+
+
+@cache
+def _closest_state(text: str) -> str | None:
+    """The state or territory a misspelled name is clearly nearest to."""
+    return closest(text, STATES | STATE_ALIASES)
+
+
 def model_code(raw: Cell) -> tuple[str | None, list[Flag]]:
-    """Map a SUPPORT TYPE cell to jem/tfm/wso; non-standard spellings are flagged."""
+    """Map a SUPPORT TYPE cell to jem/tfm/wso; variants and misspellings are flagged."""
     text, flags = clean_text("model", raw)
     key = text.lower()
     for code, name in SUPPORT_TYPES.items():
@@ -60,7 +83,14 @@ def model_code(raw: Cell) -> tuple[str | None, list[Flag]]:
             return code, flags
     if key in MODEL_VARIANTS:
         return MODEL_VARIANTS[key], [*flags, flag("model", raw, "variant")]
-    return None, flags
+    code = _closest_model(text)
+    return code, [*flags, flag("model", raw, "matched")] if code else flags
+
+
+@cache
+def _closest_model(text: str) -> str | None:
+    """The model a misspelled SUPPORT TYPE is clearly nearest to."""
+    return closest(text, {name: code for code, name in SUPPORT_TYPES.items()} | MODEL_VARIANTS)
 
 
 def agency_type(raw: Cell, present: bool) -> tuple[str | None, list[Flag]]:
@@ -73,7 +103,19 @@ def agency_type(raw: Cell, present: bool) -> tuple[str | None, list[Flag]]:
         return key, flags
     if key in TYPE_VARIANTS:
         return TYPE_VARIANTS[key], flags
+    code = _closest_type(text)
+    if code is not None:
+        return code, [*flags, flag("type", raw, "matched")]
     return None, [*flags, flag("type", raw, "unknown_type" if text else "missing_type")]
+
+
+@cache
+def _closest_type(text: str) -> str | None:
+    """The agency type a misspelled TYPE is clearly nearest to."""
+    names = {name: code for code, name in TYPE_NAMES.items()} | {
+        v.replace("_", " "): code for v, code in TYPE_VARIANTS.items()
+    }
+    return closest(text, names)
 
 
 def county(raw: Cell) -> tuple[str | None, list[Flag]]:
@@ -89,25 +131,16 @@ def county(raw: Cell) -> tuple[str | None, list[Flag]]:
     return text, [*flags, flag("county", raw, "misspelling" if _has_typo(text) else "not_county")]
 
 
+@cache
 def _has_typo(text: str) -> bool:
     """Tell whether a word is one or two edits away from "County" or "Parish"."""
     words = re.findall(r"[a-z]+", text.lower())
     limit = {4: 1}  # short words: one edit only, so names like "Coty" stay unflagged
     return any(
-        len(w) >= 4 and 0 < _distance(w, t) <= limit.get(len(w), 2)
+        len(w) >= 4 and 0 < distance(w, t) <= limit.get(len(w), 2)
         for w in words
         for t in ("county", "parish")
     )
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein edit distance between two short words."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
 
 
 def signed_date(raw: Cell, latest_year: int) -> tuple[str | None, list[Flag]]:

@@ -1,4 +1,4 @@
-"""The data-quality report: row accounting, flag counts and every flagged value with its row."""
+"""The data-quality report: row accounting, rejected rows, flag counts and every flagged value."""
 
 from __future__ import annotations
 
@@ -26,22 +26,3 @@ def report(norm: Normalised, source: str, as_of: str, rows_read: int, blank: int
         "counts": [{"field": k[0], "problem": k[1], "count": n} for k, n in sorted(counts.items())],
         "flags": sorted(flags, key=lambda f: (f["row"], f["field"])),
     }
-
-
-def summary(section: dict, limit: int = 25) -> list[str]:
-    """Printable lines: accounting, counts per problem, then the first flagged rows."""
-    lines = [
-        f"rows read {section['rows_read']} = written {section['rows_written']}"
-        f" + rejected {section['rows_rejected']}"
-        f"  (blank rows skipped: {section['blank_rows_skipped']})"
-    ]
-    lines += [f"  REJECTED row {r['row']}: {r['reason']}" for r in section["rejected"]]
-    total = sum(c["count"] for c in section["counts"])
-    lines.append(f"data-quality flags: {total}")
-    lines += [f"  {c['count']:>5}  {c['field']}: {c['problem']}" for c in section["counts"]]
-    for f in section["flags"][:limit]:
-        raw = f["raw"] if len(f["raw"]) <= 60 else f["raw"][:57] + "..."
-        lines.append(f"  row {f['row']}: {f['id']}: {f['field']} {raw!r}: {f['problem']}")
-    if len(section["flags"]) > limit:
-        lines.append(f"  ... {len(section['flags']) - limit} more in data/agencies/quality.yml")
-    return lines

@@ -29,6 +29,7 @@ class Built:
 def build(sources: list[Source], cache: RowCache | None = None) -> Built:
     """Read, date and classify every file, and add each new list to its timeline in order."""
     cache = cache or RowCache()
+    cache.learn(s.raw for s in sources if s.raw is not None)
     out = Built(timelines={k: Timeline(k) for k in KINDS}, seen={k: [] for k in KINDS})
     out.files = [describe(s, cache) for s in sources]
     repair_dates(out.files, cache)
@@ -42,10 +43,13 @@ def build(sources: list[Source], cache: RowCache | None = None) -> Built:
     return out
 
 
-def add(out: Built, f: Listed) -> None:
-    """Classify a dated file and, if it is a new list, add it to its timeline."""
+def add(out: Built, f: Listed, accept: bool = False) -> None:
+    """Classify a dated file and, if it is a new list, add it to its timeline; with ``accept``
+    (an editor has let it through the importer's guards) it is no anomaly."""
     seen = out.seen[f.kind]
     f.outcome, f.list_key, f.reason = classify(f, seen)
+    if accept and f.outcome == "anomaly":
+        f.outcome, f.list_key, f.reason = "list", f.name, None
     if f.outcome != "list":
         return
     order = f.as_of.sort_key()

@@ -20,7 +20,7 @@ from .write import replace_tree
 PAGE = "https://www.ice.gov/identify-and-arrest/287g"
 # What the importer raises to refuse a file. Its guards raise a subclass of ListError naming
 # the guard and the option that overrides it; those are read with getattr in `_refused`.
-REFUSALS: tuple[type[Exception], ...] = (ListError,)
+REFUSALS: tuple[type[Exception], ...] = (ListError,)  # ImportRefused is one
 
 Printer = Callable[[str], None]
 
@@ -135,7 +135,7 @@ def _held(results: list[ListResult]) -> list[ListResult]:
 def _refused(r: ListResult, exc: Exception) -> None:
     """Record a refusal, with the guard and its override when the importer names them."""
     r.state, r.note = "refused", str(exc)
-    r.guard, r.override = getattr(exc, "guard", None), getattr(exc, "override", None)
+    r.guard, r.override = getattr(exc, "guard", None), getattr(exc, "option", None)
 
 
 def _publish(stage: Path, data_dir: Path, sources: Path, new: list[ListResult]) -> None:
