@@ -4,6 +4,7 @@ and put the tables into them."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -61,8 +62,14 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+@event_priority(100)  # first: the hooks after it read the page's HTML
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put each page's content in place of its placeholder, once Markdown has run."""
+    return slots.fill(state(config), page.file.src_uri, html, slots.CONTENT)
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """Swap each table placeholder for its table, after Markdown and search have run."""
-    if page.content and "data-g287-slot" in page.content:
+    """Put each table in place of its placeholder, once search has indexed the page."""
+    if page.content and "data-g287-table" in page.content:
         page.content = slots.fill(state(config), page.file.src_uri, page.content)
     return context

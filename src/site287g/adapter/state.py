@@ -34,6 +34,7 @@ from ..views.files import Download
 from ..views.pages import page_problems
 from ..views.plan import profile_uri
 from ..views.search import page_url
+from . import slots
 
 _serving = False
 _last_good: SiteData | None = None
@@ -60,7 +61,7 @@ class BuildState:
         self.project = Path(config.config_file_path).resolve().parent
         self.data, self.agencies = _load(self.project, Path(config.docs_dir))
         self.files: Files | None = None
-        self.slots: dict[str, list[str]] = {}
+        self.slots: dict[tuple[str, str], list[str]] = {}
         self.page_ids: dict[str, set[str]] = {}
         self.memo: dict[Any, Any] = {}
 
@@ -110,6 +111,12 @@ class BuildState:
         # One unindented block element per line start keeps Python-Markdown from touching it.
         lines = [line.strip() for line in html.splitlines()]
         return Markup("\n".join(line for line in lines if line))
+
+    def page(self, page: Page, template: str, **context: Any) -> Markup:
+        """A page's content from a partial: a placeholder for Markdown, the HTML in its place
+        once Markdown has run (adapter.slots)."""
+        html = self.jinja.get_template(template).render(**context)
+        return slots.put(self, page.file.src_uri, html, slots.CONTENT)
 
     def render_html(self, template: str, **context: Any) -> str:
         """A partial of overrides/ as is, for HTML that never passes through Markdown."""

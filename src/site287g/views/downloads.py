@@ -214,7 +214,10 @@ def lifecycle_downloads(a: Agencies) -> list[Download]:
 
 def _files(a: Agencies, agreement: str, kind: str) -> tuple[str | None, str | None]:
     """ICE's files that first listed an agreement and that removed it (its last episode)."""
-    index = a.memo.setdefault(("lifecycle", kind), {r["id"]: r for r in a.lifecycle.get(kind, [])})
+    key = ("lifecycle", kind)
+    if key not in a.memo:
+        a.memo[key] = {r["id"]: r for r in a.lifecycle.get(kind, [])}
+    index = a.memo[key]
     rec = index.get(agreement)
     if rec is None:
         return None, None

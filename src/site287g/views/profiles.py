@@ -45,10 +45,8 @@ class Profile:
     former_ids: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
-    @property
-    def state_name(self) -> str:
-        """The state's name: Texas."""
-        return STATE_NAMES.get(self.state, self.state)
+    def __post_init__(self) -> None:
+        self.state_name = STATE_NAMES.get(self.state, self.state)  # Texas
 
     @property
     def type_name(self) -> str | None:

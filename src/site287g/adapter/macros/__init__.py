@@ -50,7 +50,7 @@ def define_env(env: Any) -> None:
         return {m["id"]: link(f"models/{m['slug']}.md") for m in data()["models"]["models"]}
 
     def show(template: str, **context: Any) -> Markup:
-        return state(config).render(f"partials/content/{template}.html", **context)
+        return state(config).page(env.page, f"partials/content/{template}.html", **context)
 
     define_agency_macros(env, link)
     define_profile_macros(env, link)

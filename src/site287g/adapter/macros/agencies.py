@@ -28,7 +28,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
     config = env.conf
 
     def show(template: str, **values: Any) -> Markup:
-        return state(config).render(f"partials/agencies/{template}.html", **values)
+        return state(config).page(env.page, f"partials/agencies/{template}.html", **values)
 
     def agencies() -> Agencies:
         found = state(config).agencies

@@ -28,7 +28,7 @@ def define_profile_macros(env: Any, link: Callable[..., str]) -> None:
         return found
 
     def show(template: str, **values: Any) -> Markup:
-        return state(config).render(f"partials/agencies/{template}.html", **values)
+        return state(config).page(env.page, f"partials/agencies/{template}.html", **values)
 
     def profile_link(profile: Profile) -> str:
         return link(profile_uri(profile))
