@@ -9,7 +9,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from site287g.adapter import state as build
-from site287g.views.documents.build import build_all
 
 _cache: list = [None, []]  # [the SiteData rendered, its documents]
 
@@ -18,6 +17,10 @@ def _documents(config: MkDocsConfig) -> list[tuple[str, str, str, bytes]]:
     """Render every template once per data change: (name, title, format, bytes)."""
     data = build.site_data(config)
     if _cache[0] is not data:
+        # Imported here: the PDF library takes half a second to load, which a build stopped
+        # by a data error (checked first, in on_config) need not wait for.
+        from site287g.views.documents.build import build_all
+
         templates = {k.split("/", 1)[1]: v for k, v in data.group("templates").items()}
         facts = {name: data[name] for name in ("program", "models", "training", "signup")}
         with tempfile.TemporaryDirectory() as tmp:
