@@ -12,7 +12,7 @@ from site287g.data.registry import ENTRIES
 from site287g.data.yamlfile import load_yaml
 from site287g.views.feed import MAX_ENTRIES, atom_feed
 
-from .conftest import ROOT, build_project, copy_project
+from .conftest import ROOT, build_project, tiny_project
 from .html import page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "history.yml"
@@ -119,11 +119,8 @@ HISTORY_REGISTERED = any(e.pattern == "agencies/history.yml" for e in ENTRIES)
 )
 def test_feed_in_the_build(tmp_path: Path) -> None:
     """With a history in data/, the build writes feed.xml and every page links to it."""
-    project = copy_project(tmp_path / "project")
-    target = project / "data" / "agencies" / "history.yml"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(FIXTURE.read_bytes())
+    project = tiny_project(tmp_path / "project")
+    (project / "data" / "agencies" / "history.yml").write_bytes(FIXTURE.read_bytes())
     build = build_project(project)
     assert build.returncode == 0, build.output
     feed = etree.fromstring((build.site / "feed.xml").read_bytes())
