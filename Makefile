@@ -39,7 +39,7 @@ check: $(STAMP) ## Validate the data files alone and list every problem
 test: $(STAMP) ## Run every test (installs Debian's chromium for the browser tests when it can)
 	@scripts/ensure-chromium.sh
 	$(VENV_PY) -m ruff check src hooks tests scripts benchmarks
-	$(VENV_PY) -m pytest
+	$(VENV_PY) -m pytest -n auto --dist worksteal
 
 lint: $(STAMP) ## Check code style
 	$(VENV_PY) -m ruff check src hooks tests scripts benchmarks

@@ -113,6 +113,13 @@ def build_project(project: Path, **env: str) -> Build:
     return Build(project, site, result.returncode, result.stdout + result.stderr)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests of the real site last, each group in its usual order. pytest-xdist hands
+    each worker a share of the list in order, so one worker starts on the real site's build
+    (the longest) while the other runs tests that need no such build."""
+    items.sort(key=lambda item: "built_site" in item.fixturenames)
+
+
 @pytest.fixture(scope="session")
 def shared_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Build]:
     """Build a project once per test run, shared by every pytest-xdist worker: ``name``
