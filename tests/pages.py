@@ -25,7 +25,7 @@ CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\(")
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 NOT_FOUND = "404"  # the kind of 404.html, the page a static host sends for a missing path
 PLAIN = "markdown"  # the kind of a page that calls no macro
-LARGEST = ("largest-1", "largest-2")  # the two largest pages not already chosen for a kind
+LARGEST = ("largest",)  # the largest page not already chosen for its kind
 
 
 def sitemap(site: Path) -> dict[str, str]:
