@@ -43,7 +43,7 @@ schemas: $(STAMP) ## Write data/schema/vocabulary.schema.json from src/site287g/
 test: $(STAMP) ## Run every test (installs Debian's chromium for the browser tests when it can)
 	@scripts/ensure-chromium.sh
 	$(VENV_PY) -m ruff check src hooks tests scripts benchmarks
-	$(VENV_PY) -m pytest
+	$(VENV_PY) -m pytest -n auto --dist worksteal
 
 lint: $(STAMP) ## Check code style
 	$(VENV_PY) -m ruff check src hooks tests scripts benchmarks

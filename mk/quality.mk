@@ -19,4 +19,4 @@ audit: $(STAMP) $(LIGHTHOUSE) ## Lighthouse scores (mobile, desktop) of key page
 
 test-browser: $(STAMP) ## Run only the browser tests (axe, keyboard, print, CSP, search)
 	@scripts/ensure-chromium.sh
-	$(VENV_PY) -m pytest -m browser
+	$(VENV_PY) -m pytest -m browser -n auto --dist worksteal

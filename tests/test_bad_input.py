@@ -1,4 +1,7 @@
-"""A content editor's mistake gives one clear line per problem, and no site is half-built."""
+"""A content editor's mistake gives one clear line per problem, and no site is half-built.
+
+Each case under tests/sites/<case>/ holds the files it lays over the tiny site (tests/tiny) and
+expected.txt, the lines the check and the build must print."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, tiny_project
 
 SITES = Path(__file__).parent / "sites"
 CASES = sorted(p.name for p in SITES.iterdir() if (p / "expected.txt").exists())
@@ -24,7 +27,7 @@ def expected_lines(case: str) -> list[str]:
 @pytest.mark.parametrize("case", CASES)
 def test_check_reports_each_problem(case: str, tmp_path: Path) -> None:
     """`make check` (python -m site287g.data) names file, line, field and what is allowed."""
-    project = copy_project(tmp_path / "project", SITES / case)
+    project = tiny_project(tmp_path / "project", SITES / case)
     result = subprocess.run(
         [sys.executable, "-m", "site287g.check"],
         cwd=project,
@@ -52,7 +55,7 @@ def test_build_fails_cleanly(case: str, make_site) -> None:
 
 def test_failed_make_build_keeps_previous_site(tmp_path: Path) -> None:
     """`make build` replaces site/ only after a successful build."""
-    project = copy_project(tmp_path / "project", SITES / "unknown_key")
+    project = tiny_project(tmp_path / "project", SITES / "unknown_key")
     for name in ("Makefile", "requirements.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     (project / ".venv").symlink_to(ROOT / ".venv")

@@ -35,11 +35,19 @@ def test_every_data_file_maps_to_its_schema() -> None:
         assert (path.parent / declared[1]).resolve() == (ROOT / schemas[0]).resolve(), name
 
 
-def test_mapped_schemas_exist_or_come_with_agency_data() -> None:
-    """Every schema the settings name exists (the agency ones arrive with the agency data)."""
-    for schema in SETTINGS["yaml.schemas"]:
-        path = ROOT / schema
-        assert path.exists() or "agenc" in schema, schema
+def test_every_mapped_schema_exists_and_every_pattern_matches() -> None:
+    """Each schema the settings name is a JSON Schema under data/schema, each of them is named,
+    and each file pattern matches at least one file under data/."""
+    files = [p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yml")]
+    named = set()
+    for schema, patterns in SETTINGS["yaml.schemas"].items():
+        path = (ROOT / schema).resolve()
+        assert path.is_file(), f"{schema} does not exist"
+        assert "$schema" in json.loads(path.read_text(encoding="utf-8")), schema
+        named.add(path)
+        for pattern in [patterns] if isinstance(patterns, str) else patterns:
+            assert any(fnmatch(f, pattern) for f in files), f"{pattern} matches no file"
+    assert set((ROOT / "data" / "schema").glob("*.schema.json")) == named
 
 
 def test_editor_guide_is_linked() -> None:

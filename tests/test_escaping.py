@@ -21,11 +21,11 @@ LITERALS = [
 
 
 @pytest.fixture(scope="module")
-def escaped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with FAQ data full of template, HTML and Markdown syntax."""
-    from .conftest import build_project, copy_project
+def escaped_site(shared_build) -> Path:
+    """The tiny site built with FAQ data full of template, HTML and Markdown syntax."""
+    from .conftest import tiny_project
 
-    build = build_project(copy_project(tmp_path_factory.mktemp("esc") / "project", OVERLAY))
+    build = shared_build("escaping", lambda folder: tiny_project(folder, OVERLAY))
     assert build.returncode == 0, build.output
     return build.site
 

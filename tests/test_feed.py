@@ -1,125 +1,131 @@
-"""The Atom feed of agency-list changes, from data/agencies/history.yml (the importer's log)."""
+"""The Atom feeds of the changes to ICE's lists: the country's and each state's, one entry per
+list date with a stable id, built from the agreements' lifecycles."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from jinja2 import Environment, FileSystemLoader
 from lxml import etree
 
-from site287g.data.yamlfile import load_yaml
+from site287g.views.changes import changes, days
 from site287g.views.feed import MAX_ENTRIES, atom_feed
+from site287g.views.profiles import profiles
 
-from .conftest import ROOT
 from .html import page
 
-FIXTURE = Path(__file__).parent / "fixtures" / "history.yml"
-SITE = "https://example.github.io/x/"
 NS = {"a": "http://www.w3.org/2005/Atom", "h": "http://www.w3.org/1999/xhtml"}
+MODELS = {"jem": "Jail Enforcement Model", "tfm": "Task Force Model", "wso": "WSO"}
 
 
-def render(history: dict) -> etree._Element:
-    """Render overrides/feed.xml as MkDocs' theme environment does (no global autoescape)."""
+def record(rid: str, agency: str, listed: str, **extra) -> dict:
+    """One participating lifecycle record listed on ``listed``."""
+    episode = {
+        "listed": listed,
+        "listed_file": f"participating_{listed}.xlsx",
+        "last": extra.pop("last", None),
+        "last_file": None,
+        "removed": extra.pop("removed", None),
+        "removed_file": extra.pop("removed_file", None),
+    }
+    return {
+        "id": rid, "state": rid[:2].upper(), "agency": agency, "model": rid.rsplit("-", 1)[1],
+        "status": "removed" if episode["removed"] else "active", "first_listed": listed,
+        "type": "county", "county": None, "signed": listed, "moa": None, "moa_pending": False,
+        "addendum": None, "episodes": [episode], "missing": [], "changes": [], "joins": [],
+        "former_ids": [], "pending": None, **extra,
+    }  # fmt: skip
+
+
+LIFECYCLE = {
+    "participating": [
+        record(
+            "tx-harris-county-sheriffs-office-jem",
+            "Harris County Sheriff's Office",
+            "2025-03-01",
+            removed="2025-05-01",
+            removed_file="participating_2025-05-01.xlsx",
+        ),
+        record("tx-ore-city-police-department-tfm", "Ore City Police Department", "2025-05-01"),
+        record("fl-bay-county-sheriffs-office-wso", "Bay County Sheriff's Office", "2025-05-01"),
+    ],  # fmt: skip
+    "pending": [],
+}
+
+
+def render(found, path: str = "feed.xml") -> etree._Element:
+    """A feed rendered with the site's own partial, parsed as XML."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from .conftest import ROOT
+
+    site = "https://example.github.io/x/"
     feed = atom_feed(
-        history,
-        site_url=SITE,
-        title="287(g) Program",
-        author="Maintainers",
-        link=SITE,
-        models={"jem": "Jail Enforcement Model", "tfm": "Task Force Model", "wso": "WSO"},
-    )
-    env = Environment(loader=FileSystemLoader(ROOT / "overrides"))
-    xml = env.get_template("feed.xml").render(feed=feed)
-    assert xml.startswith("<?xml ")
-    return etree.fromstring(xml.encode("utf-8"))
+        found, feed_url=site + path, title="t", author="a", home=site,
+        link=lambda d: f"{site}agencies/whats-new/{d.month}/#d-{d.date}",
+    )  # fmt: skip
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    xml = env.get_template("partials/agencies/feed.xml").render(feed=feed)
+    return etree.fromstring(xml.lstrip().encode("utf-8"))
 
 
 @pytest.fixture(scope="module")
-def feed() -> etree._Element:
-    """The fixture history rendered as an Atom document."""
-    return render(load_yaml(FIXTURE, "tests/fixtures/history.yml"))
+def every() -> list:
+    """The days of the made-up lifecycles, newest first."""
+    return days(changes(profiles(LIFECYCLE, MODELS)))
 
 
-def test_feed_header(feed: etree._Element) -> None:
-    """The feed has the elements Atom requires, with absolute addresses."""
-    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
-    assert feed.findtext("a:id", namespaces=NS) == f"{SITE}feed.xml"
-    assert feed.findtext("a:title", namespaces=NS) == "287(g) Program: changes to the agency lists"
-    assert feed.findtext("a:author/a:name", namespaces=NS) == "Maintainers"
-    assert feed.find("a:link[@rel='self']", NS).get("href") == f"{SITE}feed.xml"
-    assert feed.findtext("a:updated", namespaces=NS) == "2025-03-01T00:00:00Z"
-
-
-def test_entries_newest_first_with_permanent_ids(feed: etree._Element) -> None:
-    """One entry per import, newest (date, then edition) first; ids are positions in the log."""
+def test_one_entry_per_list_date_newest_first(every) -> None:
+    """Each date with a change is one entry; its id is made from the date (stable through
+    re-imports and backfills); it lists what was added and removed."""
+    feed = render(every)
     entries = feed.findall("a:entry", NS)
-    ids = [e.findtext("a:id", namespaces=NS).rsplit("#", 1)[1] for e in entries]
-    assert ids == ["import-3", "import-4", "import-2", "import-1"]
-    titles = [e.findtext("a:title", namespaces=NS) for e in entries]
-    assert titles == [
-        "Participating agencies: list of 2025-03-01 (pm)",
-        "Participating agencies: list of 2025-03-01 (am)",
-        "Pending agencies: list of 2025-03-01 (am)",
-        "Participating agencies: list of 2025-01-19",
+    assert [e.findtext("a:id", namespaces=NS) for e in entries] == [
+        "https://example.github.io/x/feed.xml#2025-05-01",
+        "https://example.github.io/x/feed.xml#2025-03-01",
     ]
-    for entry in entries:
-        assert entry.findtext("a:updated", namespaces=NS).endswith("T00:00:00Z")
-        assert entry.find("a:link", NS).get("href") == SITE
-
-
-def test_changes_are_listed_and_escaped(feed: etree._Element) -> None:
-    """Added, removed and changed agreements are listed; names with & and < stay text."""
-    entry = feed.findall("a:entry", NS)[0]
-    assert entry.findtext("a:summary", namespaces=NS) == (
-        "1 added, 1 removed, 1 changed; 2 agreements in the list."
+    lines = [li.text for li in entries[0].iterfind(".//h:li", NS)]
+    assert "Harris County Sheriff's Office (Texas): Jail Enforcement Model agreement removed " \
+        "from ICE's participating list" in lines  # fmt: skip
+    assert (
+        entries[0]
+        .findtext("a:summary", namespaces=NS)
+        .startswith("2 agreements added, 1 agreement removed")
     )
-    div = entry.find("a:content/h:div", NS)
-    assert [h.text for h in div.findall("h:h2", NS)] == ["Added", "Removed", "Changed"]
-    items = [li.text for li in div.findall(".//h:li", NS)]
-    assert items == [
-        "A & B <C> Police Department (TX), Task Force Model",
-        "Kodiak Police Department (AK), Warrant Service Officer",
-        "Clay County Sheriff's Office (FL), Jail Enforcement Model: date signed, agreement (MOA)",
-    ]
 
 
-def test_first_import_of_a_list_is_summarised(feed: etree._Element) -> None:
-    """The first list of each kind is the starting point: counted, not listed agency by agency."""
-    first = feed.findall("a:entry", NS)[-1]
-    assert first.findtext("a:summary", namespaces=NS) == "First list imported: 2 agreements."
-    assert first.find("a:content", NS) is None
+def test_a_state_feed_holds_only_its_state() -> None:
+    """A state's feed names only that state's agencies."""
+    florida = render(days(changes(profiles(LIFECYCLE, MODELS), "FL")), "feeds/fl.xml")
+    text = etree.tostring(florida, encoding="unicode")
+    assert "Bay County Sheriff" in text and "Harris County" not in text
 
 
 def test_feed_is_capped() -> None:
-    """A long history keeps the newest MAX_ENTRIES imports."""
-    item = {"list": "pending", "edition": None, "source": "x.csv", "rows": 0}
-    imports = [
-        {
-            **item,
-            "as_of": f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}",
-            "added": [],
-            "removed": [],
-            "changed": [],
-        }
+    """Readers get the newest MAX_ENTRIES dates; the what's-new pages keep every day."""
+    many = [
+        record(f"tx-place-{n}-police-department-tfm", f"Place {n} Police Department",
+               f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}")
         for n in range(MAX_ENTRIES + 10)
-    ]
-    entries = render({"imports": imports}).findall("a:entry", NS)
-    assert len(entries) == MAX_ENTRIES
-    assert entries[0].findtext("a:id", namespaces=NS).endswith(f"#import-{MAX_ENTRIES + 10}")
+    ]  # fmt: skip
+    found = days(changes(profiles({"participating": many, "pending": []}, MODELS)))
+    assert len(render(found).findall("a:entry", NS)) == MAX_ENTRIES
 
 
-def test_no_imports_no_feed() -> None:
-    """An empty history gives no feed (the template then writes nothing)."""
-    assert (
-        atom_feed({"imports": []}, site_url=SITE, title="t", author="a", link=SITE, models={})
-        is None
-    )
+def test_no_changes_no_feed() -> None:
+    """Nothing changed: no feed."""
+    assert atom_feed([], feed_url="x", title="t", author="a", home="h", link=str) is None
 
 
-def test_feed_in_the_build(built_site: Path) -> None:
-    """The shipped data has a history: the build writes feed.xml and every page links to it."""
+def test_feeds_in_the_build(built_site: Path) -> None:
+    """The build writes the country's feed and one per state; every page announces the
+    country's, and a state's page its own too."""
     feed = etree.fromstring((built_site / "feed.xml").read_bytes())
-    assert feed.findall("a:entry", NS)
-    link = page(built_site, "faq/").find("link", type="application/atom+xml")
-    assert link["href"] == "../feed.xml"
+    assert len(feed.findall("a:entry", NS)) == MAX_ENTRIES
+    texas = etree.fromstring((built_site / "feeds" / "tx.xml").read_bytes())
+    assert "(Texas)" in etree.tostring(texas, encoding="unicode")
+    links = page(built_site, "agencies/states/tx/").find_all("link", type="application/atom+xml")
+    assert [link["href"] for link in links] == ["../../../feed.xml", "../../../feeds/tx.xml"]
+    assert page(built_site, "faq/").find("link", type="application/atom+xml")["href"] == (
+        "../feed.xml"
+    )

@@ -1,11 +1,13 @@
 """Publishing: the site works under a sub-path and tells search engines and link previews about
 itself (canonical links, Open Graph, robots.txt, sitemap, FAQPage JSON-LD, last-updated dates,
-edit links, CNAME)."""
+edit links, CNAME). Built from the tiny site (tests/tiny), which has the real pages and data
+files but only a few agreements and no agency history."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -13,10 +15,12 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from .conftest import ROOT, build_project, copy_project
+from .conftest import ROOT, Build, build_project, tiny_project
 from .html import content, page, text
+from .pages import SITEMAP_NS
 
 SITE_URL = "https://example.github.io/x/"
+SERVE_URL = "http://127.0.0.1:8000/"  # the address `make serve` serves the site at
 DATA = ROOT / "data"
 AS_OF = yaml.safe_load((DATA / "site.yml").read_text(encoding="utf-8"))["content_as_of"]
 FAQ = yaml.safe_load((DATA / "faq.yml").read_text(encoding="utf-8"))
@@ -42,12 +46,17 @@ def overlay(tmp: Path, files: dict[str, str]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sub_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site built for https://example.github.io/x/ (a project page on GitHub Pages)."""
-    project = copy_project(tmp_path_factory.mktemp("sub") / "project")
-    build = build_project(project, SITE_URL=SITE_URL, CNAME="www.example.org")
+def sub_build(shared_build) -> Build:
+    """The tiny site built for https://example.github.io/x/ (a project page on GitHub Pages)."""
+    build = shared_build("sub", tiny_project, SITE_URL=SITE_URL, CNAME="www.example.org")
     assert build.returncode == 0, build.output
-    return build.site
+    return build
+
+
+@pytest.fixture(scope="module")
+def sub_site(sub_build: Build) -> Path:
+    """The site folder of that build."""
+    return sub_build.site
 
 
 def meta(soup, prop: str) -> str | None:
@@ -161,12 +170,13 @@ def test_no_edit_link_without_repository(sub_site: Path) -> None:
         assert page(sub_site, url).find("a", rel="edit") is None
 
 
-def test_no_feed_without_history(sub_site: Path) -> None:
-    """No agency history in data/: no feed file and no link to one."""
-    if (DATA / "agencies" / "history.yml").exists():
-        pytest.skip("the shipped data has an agency history; see test_feed.py")
-    assert not (sub_site / "feed.xml").exists()
-    assert page(sub_site, "").find("link", type="application/atom+xml") is None
+def test_no_feed_without_history(sub_build: Build) -> None:
+    """No agency history in data/: no feed file and no page links to one."""
+    assert (sub_build.project / "data" / "agencies" / "lists.yml").exists()
+    assert not (sub_build.project / "data" / "agencies" / "history.yml").exists()
+    assert not (sub_build.site / "feed.xml").exists()
+    for url in PAGES:
+        assert page(sub_build.site, url).find("link", type="application/atom+xml") is None
 
 
 def test_edit_links_and_updated_override(tmp_path: Path) -> None:
@@ -177,7 +187,7 @@ def test_edit_links_and_updated_override(tmp_path: Path) -> None:
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     about = about.replace("data: site\n", "data: site\nupdated: 2026-02-03\n", 1)
     files = overlay(tmp_path / "overlay", {"data/site.yml": site_yml, "docs/about.md": about})
-    build = build_project(copy_project(tmp_path / "project", files), SITE_URL=SITE_URL)
+    build = build_project(tiny_project(tmp_path / "project", files), SITE_URL=SITE_URL)
     assert build.returncode == 0, build.output
     edit = "https://github.com/example/site287g/edit/publish/data/{}.yml"
     expected = {
@@ -209,13 +219,33 @@ def test_bad_publishing_settings_fail_clearly(
     """A wrong CNAME or updated date stops the strict build with one clear line."""
     faq = (ROOT / "docs" / "faq.md").read_text(encoding="utf-8")
     files = overlay(tmp_path / "overlay", {"docs/faq.md": faq.replace("---\n", "---\n" + front, 1)})
-    build = build_project(copy_project(tmp_path / "project", files), **env)
+    build = build_project(tiny_project(tmp_path / "project", files), **env)
     assert build.returncode != 0
     assert message in build.output
     assert "Traceback" not in build.output
 
 
-def test_site_url_has_one_setting() -> None:
-    """SITE_URL alone sets the address; without it the site is built for make serve."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]' in config
+def addresses(site: Path) -> list[str]:
+    """Every absolute address of the site in its pages (canonical, og:url), sitemap.xml and
+    robots.txt."""
+    found = [loc.text for loc in ET.parse(site / "sitemap.xml").iterfind(".//sm:loc", SITEMAP_NS)]
+    for url in PAGES:
+        soup = page(site, url)
+        found += [soup.find("link", rel="canonical")["href"], meta(soup, "og:url")]
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    return found + [
+        line.split(" ", 1)[1] for line in robots.splitlines() if line.startswith("Sitemap:")
+    ]
+
+
+@pytest.mark.parametrize("env", ["SITE_URL", "none"])
+def test_site_url_has_one_setting(env: str, sub_site: Path, tiny_site: Path) -> None:
+    """SITE_URL alone sets the site's address everywhere; without it the site is built for
+    `make serve` at http://127.0.0.1:8000/."""
+    site, base = (sub_site, SITE_URL) if env == "SITE_URL" else (tiny_site, SERVE_URL)
+    found = addresses(site)
+    assert len(found) > 2 * len(PAGES)
+    assert [a for a in found if not a.startswith(base)] == []
+    other = SERVE_URL if env == "SITE_URL" else SITE_URL
+    leaked = [p for p in site.rglob("*") if p.is_file() and other.encode() in p.read_bytes()]
+    assert not leaked, leaked

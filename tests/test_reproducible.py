@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, build_project, copy_project
+from .conftest import ROOT, Build, tiny_project
+from .test_feed import FIXTURE
 from .test_publishing import SITE_URL
 
 TEXT_SUFFIXES = {".html", ".xml", ".txt", ".json", ".js", ".css", ".svg", ""}
@@ -20,29 +21,44 @@ def tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    """Build the same sources twice, in two folders, and compare every file's bytes."""
-    sites = []
-    for name in ("first", "second"):
-        build = build_project(
-            copy_project(tmp_path / name), SITE_URL=SITE_URL, CNAME="www.example.org"
-        )
+def _with_history(folder: Path) -> Path:
+    """The tiny site with an agency history, so with a feed."""
+    project = tiny_project(folder)
+    (project / "data" / "agencies" / "history.yml").write_bytes(FIXTURE.read_bytes())
+    return project
+
+
+@pytest.fixture(scope="module")
+def two_builds(shared_build) -> tuple[Build, Build]:
+    """The tiny site with an agency history, built twice in two folders."""
+    builds = tuple(
+        shared_build(name, _with_history, SITE_URL=SITE_URL, CNAME="www.example.org")
+        for name in ("twice-first", "twice-second")
+    )
+    for build in builds:
         assert build.returncode == 0, build.output
-        sites.append(tree(build.site))
-    first, second = sites
+    return builds
+
+
+def test_two_builds_are_byte_identical(two_builds: tuple[Build, Build]) -> None:
+    """Build the same sources twice, in two folders, and compare every file's bytes: pages,
+    search index, sitemap, feed, CSV, JSON, XLSX, DOCX and PDF downloads."""
+    first, second = (tree(build.site) for build in two_builds)
+    suffixes = {Path(name).suffix for name in first}
+    assert {".html", ".xml", ".gz", ".json", ".csv", ".xlsx", ".docx", ".pdf"} <= suffixes
     assert len(first) > 20
     assert sorted(first) == sorted(second), set(first) ^ set(second)
     differing = sorted(name for name in first if first[name] != second[name])
     assert not differing, f"files that differ between two builds: {differing}"
     # The folder a build ran in must not leak into the output either.
-    leaked = sorted(n for n, body in first.items() if str(tmp_path).encode() in body)
+    folder = str(two_builds[0].project).encode()
+    leaked = sorted(n for n, body in first.items() if folder in body)
     assert not leaked, f"files that name the build folder: {leaked}"
 
 
-def test_no_build_time_in_the_site(tmp_path: Path) -> None:
+def test_no_build_time_in_the_site(two_builds: tuple[Build, Build]) -> None:
     """Today's date appears nowhere: every date comes from the data or SOURCE_DATE_EPOCH."""
-    build = build_project(copy_project(tmp_path / "project"), SITE_URL=SITE_URL)
-    assert build.returncode == 0, build.output
+    site = two_builds[0].site
     today = datetime.now(UTC).date()
     stamps = {today.isoformat(), today.strftime("%d %B %Y").lstrip("0")}
     # A date the data itself holds (a list imported with today's date) is not a leak.
@@ -50,7 +66,7 @@ def test_no_build_time_in_the_site(tmp_path: Path) -> None:
     if today.isoformat() in data:
         pytest.skip("today's date is a date in data/")
     found = []
-    for name, body in tree(build.site).items():
+    for name, body in tree(site).items():
         if name.endswith(".gz"):
             body = gzip.decompress(body)
         elif Path(name).suffix not in TEXT_SUFFIXES:

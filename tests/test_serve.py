@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MKDOCS, copy_project
+from .conftest import MKDOCS, tiny_project
 
 QUESTION = "Why is It Called the 287(g) Program?"
 
@@ -82,8 +82,8 @@ class Serve:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Serve, Path]]:
-    """A project copy being served, and its folder."""
-    project = copy_project(tmp_path / "project")
+    """The tiny site being served, and its folder."""
+    project = tiny_project(tmp_path / "project")
     server = Serve(project)
     try:
         server.wait(lambda: "Serving on" in server.output, "the first build")

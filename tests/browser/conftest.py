@@ -7,8 +7,6 @@ Policy violation, so a test can assert that a visitor's browser saw none of them
 
 from __future__ import annotations
 
-import os
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,8 @@ import pytest
 from playwright import sync_api as playwright_sync
 
 from tests.browser.server import Server, serve
+from tests.conftest import ROOT
+from tests.pages import NOT_FOUND, labels, representatives, sitemap_paths
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -30,7 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 # Runs before any page script: keep every CSP violation the page reports.
 RECORD_CSP = """
@@ -60,14 +59,33 @@ def server(built_site: Path) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def page_urls(server: Server) -> list[str]:
     """Every page of the site, read from sitemap.xml and mapped onto the local server."""
-    tree = ET.parse(server.root / "sitemap.xml")
-    locs = [loc.text.strip() for loc in tree.iterfind("sm:url/sm:loc", SITEMAP_NS)]
-    assert locs, "sitemap.xml lists no pages"
-    paths = [urlsplit(loc).path for loc in locs]
-    # The path of site_url (a deployment may live below /) maps onto the server root.
-    prefix = os.path.commonprefix(paths)
-    prefix = prefix[: prefix.rfind("/") + 1]
-    return [server.base + path[len(prefix) :] for path in paths]
+    return [server.base + path for path in sitemap_paths(server.root)]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run a test that takes ``kind`` once per kind of page (see tests/pages.py); one marked
+    ``sitemap_pages`` skips the 404 page."""
+    if "kind" in metafunc.fixturenames:
+        chosen = labels(ROOT)
+        if metafunc.definition.get_closest_marker("sitemap_pages"):
+            chosen.remove(NOT_FOUND)
+        metafunc.parametrize("kind", chosen)
+
+
+@pytest.fixture(scope="session")
+def chosen_pages(server: Server) -> dict[str, str]:
+    """The URL of the page visited for each kind: the first page of that kind, the largest
+    pages, and for the 404 page a path that does not exist."""
+    chosen = representatives(server.root, ROOT)
+    urls = {label: server.base + path for label, path in chosen.items()}
+    urls[NOT_FOUND] = server.base + "no-such-page/"
+    return urls
+
+
+@pytest.fixture
+def kind_url(kind: str, chosen_pages: dict[str, str]) -> str:
+    """The URL of the page of this kind."""
+    return chosen_pages[kind]
 
 
 @pytest.fixture(scope="session")
@@ -176,7 +194,10 @@ def axe_violations():
         page.evaluate(source)
         found = page.evaluate(
             """async (tags) => {
-              const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+              // Only violations are wanted: axe then skips collecting the passes (faster).
+              const r = await axe.run(document, {
+                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+              });
               return r.violations.map(v => `${v.id}: ${v.help} -- ` + v.nodes.map(
                 n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')
               ).join(' | '));

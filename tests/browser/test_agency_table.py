@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -15,15 +12,11 @@ import pytest
 
 from site287g.views.agencies import PREVIEW_ROWS
 
-from ..conftest import ROOT, build_project, copy_project
+from ..conftest import ROOT, tiny_project
+from .server import Server, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 TABLE = "#agreements-participating"
 # The rows listed on screen: the first row group (the preview on load; the script keeps every
 # row it lists there). The page's second row group holds the rest, hidden on screen.
@@ -31,48 +24,37 @@ ROWS = f"{TABLE} > tbody:first-of-type > tr"
 SHOWN = f"{TABLE} tbody tr:visible"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+@pytest.fixture(scope="session")
+def base_url(server: Server) -> str:
+    """The real site on a local server."""
+    return server.base
 
 
-def _serve(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 at an ephemeral port; yield its base URL."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    yield from _serve(built_site)
-
-
-@pytest.fixture(scope="module")
-def long_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A site whose participating list (4,500 synthetic agreements) spans three pages."""
+def _long_project(folder: Path) -> Path:
+    """The tiny site with 4,500 synthetic agreements instead of its few real ones."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import write_data
 
-    project = copy_project(tmp_path_factory.mktemp("long") / "project")
+    project = tiny_project(folder)
     write_data(project / "data", 4500)
-    build = build_project(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def long_site(shared_build) -> Iterator[str]:
+    """A site whose participating list (4,500 synthetic agreements) spans three pages."""
+    build = shared_build("long", _long_project)
     assert build.returncode == 0, build.output
-    yield from _serve(build.site)
+    with serve(build.site) as running:
+        yield running.base
 
 
 @pytest.fixture
 def page(browser) -> Iterator[object]:
     # Playwright evaluates wait_for_function predicates with eval(), which the site's CSP (no
-    # 'unsafe-eval') rightly refuses; the policy itself is checked on every page by
-    # test_hygiene.py, so these table tests run with it bypassed.
+    # 'unsafe-eval') rightly refuses; the policy itself is checked by test_hygiene.py (in the
+    # browser, each kind of page) and test_every_page.py (every page), so these table tests
+    # run with it bypassed.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     tab = context.new_page()
     errors: list[str] = []

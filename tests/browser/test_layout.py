@@ -24,62 +24,53 @@ HIDDEN_IN_PRINT = {
 }
 
 
-def test_pages_fit_a_phone_without_sideways_scrolling(page_urls, open_page, new_context):
-    """At 375 px wide no page is wider than the screen."""
+def test_page_fits_a_phone_without_sideways_scrolling(kind_url, open_page, new_context):
+    """At 375 px wide no page of any kind is wider than the screen."""
     ctx = new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    too_wide = []
-    for url in page_urls:
-        page = open_page(url, ctx)
-        width = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert width[1] == PHONE["width"], f"{url}: viewport is {width[1]} px, not 375"
-        if width[0] > width[1]:
-            widest = page.evaluate(
-                """(limit) => [...document.querySelectorAll('body *')]
-                     .filter((el) => el.getBoundingClientRect().right > limit + 1)
-                     .slice(0, 3).map((el) => el.outerHTML.slice(0, 80))""",
-                width[1],
-            )
-            too_wide.append(f"{url}: {width[0]} px wide; sticking out: {widest}")
-        page.close()
-    assert not too_wide, "\n".join(too_wide)
+    page = open_page(kind_url, ctx)
+    width = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width[1] == PHONE["width"], f"{kind_url}: viewport is {width[1]} px, not 375"
+    widest = page.evaluate(
+        """(limit) => [...document.querySelectorAll('body *')]
+             .filter((el) => el.getBoundingClientRect().right > limit + 1)
+             .slice(0, 3).map((el) => el.outerHTML.slice(0, 80))""",
+        width[1],
+    )
+    assert width[0] <= width[1], f"{kind_url}: {width[0]} px wide; sticking out: {widest}"
 
 
 @pytest.mark.parametrize("preference", ["light", "dark"])
 def test_print_shows_content_and_link_targets_without_navigation(
-    preference, page_urls, open_page, new_context, axe_violations
+    preference, kind_url, open_page, new_context, axe_violations
 ):
-    """Printed, a page drops header and navigation, spells out where outside links go, and all
-    its text stays readable on white paper, whichever palette the visitor uses on screen."""
+    """Printed, a page of each kind drops header and navigation, spells out where outside links
+    go (the footer's source link at least), and all its text stays readable on white paper,
+    whichever palette the visitor uses on screen."""
     ctx = new_context(viewport={"width": 1280, "height": 900}, color_scheme=preference)
-    problems = []
-    outside_links = 0
-    for url in page_urls:
-        page = open_page(url, ctx)
-        page.emulate_media(media="print")
-        page.evaluate(PAPER)
-        problems += axe_violations(page)
-        for name, selector in HIDDEN_IN_PRINT.items():
-            for element in page.locator(selector).all():
-                if element.is_visible():
-                    problems.append(f"{url}: the {name} is printed")
-        if not page.locator("article.md-content__inner").is_visible():
-            problems.append(f"{url}: the content is not printed")
-        links = page.evaluate(
-            """() => [...document.querySelectorAll('a[href^="http"], a[href^="mailto:"]')]
-                 .filter((a) => a.checkVisibility())
-                 .map((a) => [a.getAttribute('href'),
-                              getComputedStyle(a, '::after').content])"""
-        )
-        outside_links += len(links)
-        problems += [
-            f"{url}: printed link to {href} does not show it (::after is {after})"
-            for href, after in links
-            if href not in after
-        ]
-        page.close()
-    assert outside_links > 0, "no outside link was printed on any page"
+    page = open_page(kind_url, ctx)
+    page.emulate_media(media="print")
+    page.evaluate(PAPER)
+    problems = axe_violations(page)
+    for name, selector in HIDDEN_IN_PRINT.items():
+        for element in page.locator(selector).all():
+            if element.is_visible():
+                problems.append(f"{kind_url}: the {name} is printed")
+    if not page.locator("article.md-content__inner").is_visible():
+        problems.append(f"{kind_url}: the content is not printed")
+    links = page.evaluate(
+        """() => [...document.querySelectorAll('a[href^="http"], a[href^="mailto:"]')]
+             .filter((a) => a.checkVisibility())
+             .map((a) => [a.getAttribute('href'),
+                          getComputedStyle(a, '::after').content])"""
+    )
+    assert links, f"{kind_url}: no outside link is printed"
+    problems += [
+        f"{kind_url}: printed link to {href} does not show it (::after is {after})"
+        for href, after in links
+        if href not in after
+    ]
     assert not problems, "\n".join(problems)
 
 

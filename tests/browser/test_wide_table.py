@@ -8,16 +8,16 @@ import pytest
 
 from tests.browser.server import serve
 from tests.browser.test_keyboard import FOCUS, MARK_CONTROLS
-from tests.conftest import build_project, copy_project
+from tests.conftest import tiny_project
 
 OVERLAY = Path(__file__).resolve().parent.parent / "sites_ok" / "wide_table"
 WRAP = ".md-typeset__scrollwrap"
 
 
 @pytest.fixture(scope="module")
-def table_page(tmp_path_factory):
-    """The real site with a twelve-column table on the About page, served locally."""
-    build = build_project(copy_project(tmp_path_factory.mktemp("wide") / "project", OVERLAY))
+def table_page(shared_build):
+    """The tiny site with a twelve-column table on the About page, served locally."""
+    build = shared_build("wide", lambda folder: tiny_project(folder, OVERLAY))
     assert build.returncode == 0, build.output
     with serve(build.site) as running:
         yield running.base + "about/"
