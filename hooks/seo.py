@@ -32,15 +32,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
-def feeds(page: Page, title: str, lists: bool) -> list[dict[str, str]]:
-    """The Atom feeds a page announces: the country's on every page, and a state's own on its
-    page (front matter ``feed``)."""
-    if not lists:
-        return []
+def feeds(page: Page, title: str, files: Files | None) -> list[dict[str, str]]:
+    """The Atom feeds a page announces (those the site has): the country's on every page, and
+    a state's own on its page (front matter ``feed``)."""
     found = [{"path": "feed.xml", "title": f"{title}: changes to ICE's 287(g) lists"}]
     if page.meta.get("feed"):
         found.append({"path": page.meta["feed"], "title": f"{page.title}: changes"})
-    return found
+    return [f for f in found if files is not None and files.get_file_from_path(f["path"])]
 
 
 def on_page_context(
@@ -63,6 +61,6 @@ def on_page_context(
         "updated": updated,
         "updated_text": seo.human_date(updated),
         "jsonld": seo.faq_page(data["faq"], url) if page.meta.get("data") == "faq" else None,
-        "feeds": feeds(page, site["title"], state(config).agencies is not None),
+        "feeds": feeds(page, site["title"], state(config).files),
     }
     return context

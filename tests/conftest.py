@@ -61,12 +61,14 @@ def _nav_pages(nav: list) -> list[str]:
     return found
 
 
-def tiny_project(dest: Path, overlay: Path | None = None) -> Path:
+def tiny_project(dest: Path, overlay: Path | None = None, lifecycle: bool = False) -> Path:
     """Lay out the tiny site (tests/tiny) in ``dest`` and ``overlay``'s files over it.
 
     Its mkdocs.yml inherits the real one and names fewer pages; those pages come from docs/,
     with the data files of data/ (only the templates whose preview page is listed), the real
-    hooks, overrides and code, and the few agreements of tests/tiny/data/agencies."""
+    hooks, overrides and code, and the few agreements of tests/tiny/data/agencies. With
+    ``lifecycle``, the shipped lifecycles of those agreements come too (agency pages, what's
+    new, feeds)."""
     config = (TINY / "mkdocs.yml").read_text(encoding="utf-8")
     pages = _nav_pages(yaml.safe_load(config)["nav"])
     dest.mkdir(parents=True)
@@ -86,12 +88,30 @@ def tiny_project(dest: Path, overlay: Path | None = None) -> Path:
         if f"templates/{path.stem.replace('_', '-')}.md" in pages:
             shutil.copy2(path, data / "templates" / path.name)
     shutil.copytree(TINY / "data", data, dirs_exist_ok=True)
+    if lifecycle:
+        _tiny_lifecycle(data)
     for part in ("hooks", "overrides"):
         shutil.copytree(ROOT / part, dest / part)
     (dest / "src").symlink_to(ROOT / "src")
     if overlay is not None:
         shutil.copytree(overlay, dest, dirs_exist_ok=True)
     return dest
+
+
+def _tiny_lifecycle(data: Path) -> None:
+    """data/agencies/lifecycle.yml holding the shipped lifecycles of the tiny agreements."""
+    from site287g.data.store import document
+    from site287g.data.yamlfile import load_data
+
+    shipped = load_data(ROOT / "data" / "agencies" / "lifecycle.yml")
+    ids = {
+        rec["id"]
+        for path in (data / "agencies").glob("*/*.yml")
+        for rec in load_data(path)["agreements"]
+    }
+    kept = {kind: [r for r in recs if r["id"] in ids] for kind, recs in shipped.items()}
+    text = document("../schema/agency_lifecycle.schema.json", kept, expand=2)
+    (data / "agencies" / "lifecycle.yml").write_text(text, encoding="utf-8")
 
 
 def build_project(project: Path, **env: str) -> Build:

@@ -56,7 +56,7 @@ def test_build_fails_cleanly(case: str, make_site) -> None:
 def test_failed_make_build_keeps_previous_site(tmp_path: Path) -> None:
     """`make build` replaces site/ only after a successful build."""
     project = tiny_project(tmp_path / "project", SITES / "unknown_key")
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+    for name in ("Makefile", "requirements.lock", "requirements-data.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     (project / ".venv").symlink_to(ROOT / ".venv")
     (project / "site").mkdir()

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, Build, tiny_project
-from .test_feed import FIXTURE
 from .test_publishing import SITE_URL
 
 TEXT_SUFFIXES = {".html", ".xml", ".txt", ".json", ".js", ".css", ".svg", ""}
@@ -22,10 +21,8 @@ def tree(site: Path) -> dict[str, bytes]:
 
 
 def _with_history(folder: Path) -> Path:
-    """The tiny site with an agency history, so with a feed."""
-    project = tiny_project(folder)
-    (project / "data" / "agencies" / "history.yml").write_bytes(FIXTURE.read_bytes())
-    return project
+    """The tiny site with its agreements' lifecycles, so with agency pages and feeds."""
+    return tiny_project(folder, lifecycle=True)
 
 
 @pytest.fixture(scope="module")

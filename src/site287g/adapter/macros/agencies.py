@@ -271,7 +271,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             months=[
                 {"label": month_name(m), "url": link(month_uri(m))} for m in changes.months(every)
             ],
-            feed_url=link("feed.xml"),
+            feed_url=link("feed.xml") if every else None,
             **day_context(recent),
         )
 

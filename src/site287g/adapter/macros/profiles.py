@@ -12,6 +12,7 @@ from mkdocs.utils import get_relative_url
 from ...data.vocab import STATE_NAMES
 from ...views.agencies import Agencies
 from ...views.county_data import sources
+from ...views.county_lists import county_lists
 from ...views.plan import ROOT, page_uri, profile_uri
 from ...views.profiles import Profile
 from ..state import state
@@ -83,7 +84,12 @@ def define_profile_macros(env: Any, link: Callable[..., str]) -> None:
         site's own files), and without JavaScript the county lists of every state."""
         a = agencies()
         states = [
-            {"name": STATE_NAMES[code], "url": link(page_uri(a, f"state/{code.lower()}", 1))}
+            {
+                "name": STATE_NAMES[code],
+                "url": link(page_uri(a, f"state/{code.lower()}", 1)),
+                # A state page lists its counties when it has placed agencies.
+                "counties": bool(county_lists(a.profiles, code)),
+            }
             for code in a.states()
         ]
         return show(
