@@ -11,7 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from site287g.adapter import slots
 from site287g.adapter.state import state
-from site287g.views.plan import moved_pages, nav_section, plan
+from site287g.views.plan import moved_pages, nav_section, plan, profile_uri
 from site287g.views.search import page_url
 
 SECTION = "Agencies"
@@ -31,10 +31,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _add_to_nav(config, nav_section(pages))
     # An agency renamed since a link to its page was made: its old address leads to the new.
     taken = {page.src_uri for page in pages}
-    for old, new in moved_pages(agencies.profiles):
+    language = state(config).data["site"]["language"]
+    for old, profile in moved_pages(agencies.profiles):
         if old not in taken:
-            target = get_relative_url(page_url(new, True), page_url(old, True))
-            html = state(config).render_html("partials/agencies/moved.html", target=target)
+            new = page_url(profile_uri(profile), True)
+            html = state(config).render_html(
+                "partials/agencies/moved.html",
+                target=get_relative_url(new, page_url(old, True)),
+                name=f"{profile.name} ({profile.state_name})",
+                language=language,
+            )
             files.append(File.generated(config, _static_path(old, config), content=html))
     return files
 

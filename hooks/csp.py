@@ -95,8 +95,17 @@ def secure(html: str, where: str, template: Template) -> str:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Keep the theme's security-meta partial for the pages to come."""
-    state(config).memo["security_meta"] = env.get_template("partials/security-meta.html")
+    """Keep the theme's security-meta partial for the pages to come, and secure the HTML files
+    the hooks generated whole (the notes at a renamed agency's old address)."""
+    template = env.get_template("partials/security-meta.html")
+    state(config).memo["security_meta"] = template
+    for file in [] if serving() else files:
+        if (
+            file.generated_by
+            and file.src_uri.endswith(".html")
+            and not file.is_documentation_page()
+        ):
+            file.content_string = secure(file.content_string, file.src_uri, template)
     return env
 
 

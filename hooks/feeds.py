@@ -1,5 +1,5 @@
 """Write the Atom feeds of the changes to ICE's lists: feed.xml for the country, and
-feeds/<st>.xml for each state (linked from its page)."""
+feed-<st>.xml for each state (linked from its page)."""
 
 from __future__ import annotations
 

@@ -75,8 +75,8 @@ def inline_script_hashes(page: Page) -> set[str]:
 def inline_scripts_are_allowed_by_hash_exactly(page: Page) -> Iterator[str]:
     """Each inline script's hash is in the policy, and no hash of a script the page lacks."""
     hashes = inline_script_hashes(page)
-    if not hashes:
-        yield "no inline script, though Material writes some"
+    if not hashes and not page.root.xpath("head/meta[@http-equiv='refresh']"):
+        yield "no inline script, though Material writes some"  # on each page but a moved note
     found = policy(page)
     listed = set(found[0].get("script-src", [])[1:]) if found else set()
     if listed != hashes:

@@ -96,7 +96,7 @@ def test_one_entry_per_list_date_newest_first(every) -> None:
 
 def test_a_state_feed_holds_only_its_state() -> None:
     """A state's feed names only that state's agencies."""
-    florida = render(days(changes(profiles(LIFECYCLE, MODELS), "FL")), "feeds/fl.xml")
+    florida = render(days(changes(profiles(LIFECYCLE, MODELS), "FL")), "feed-fl.xml")
     text = etree.tostring(florida, encoding="unicode")
     assert "Bay County Sheriff" in text and "Harris County" not in text
 
@@ -122,10 +122,10 @@ def test_feeds_in_the_build(built_site: Path) -> None:
     country's, and a state's page its own too."""
     feed = etree.fromstring((built_site / "feed.xml").read_bytes())
     assert len(feed.findall("a:entry", NS)) == MAX_ENTRIES
-    texas = etree.fromstring((built_site / "feeds" / "tx.xml").read_bytes())
+    texas = etree.fromstring((built_site / "feed-tx.xml").read_bytes())
     assert "(Texas)" in etree.tostring(texas, encoding="unicode")
     links = page(built_site, "agencies/states/tx/").find_all("link", type="application/atom+xml")
-    assert [link["href"] for link in links] == ["../../../feed.xml", "../../../feeds/tx.xml"]
+    assert [link["href"] for link in links] == ["../../../feed.xml", "../../../feed-tx.xml"]
     assert page(built_site, "faq/").find("link", type="application/atom+xml")["href"] == (
         "../feed.xml"
     )

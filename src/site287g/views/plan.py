@@ -44,8 +44,10 @@ def month_uri(month: str) -> str:
 
 
 def state_feed(code: str) -> str:
-    """Path of a state's Atom feed in the site: feeds/tx.xml."""
-    return f"feeds/{code.lower()}.xml"
+    """Path of a state's Atom feed in the site: feed-tx.xml. At the site's root, beside
+    sitemap.xml: Material's theme takes each <link rel="alternate"> of a page for a version of
+    the site and fetches sitemap.xml from its folder."""
+    return f"feed-{code.lower()}.xml"
 
 
 def month_pages(agencies: Agencies) -> list[PlannedPage]:
@@ -73,10 +75,10 @@ def profile_uri(profile: Profile) -> str:
     return f"{ROOT}/states/{profile.state.lower()}/{profile.id.split('-', 1)[1]}.md"
 
 
-def moved_pages(profiles: list[Profile]) -> list[tuple[str, str]]:
-    """(old source path, new source path) for every former id of a renamed agency."""
+def moved_pages(profiles: list[Profile]) -> list[tuple[str, Profile]]:
+    """(old source path, the agency) for every former id of a renamed agency."""
     return [
-        (f"{ROOT}/states/{p.state.lower()}/{old.split('-', 1)[1]}.md", profile_uri(p))
+        (f"{ROOT}/states/{p.state.lower()}/{old.split('-', 1)[1]}.md", p)
         for p in profiles
         for old in p.former_ids
     ]
