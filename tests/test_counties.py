@@ -56,7 +56,6 @@ def flagged(r: dict[str, Any]) -> str:
         ("fl-howey-in-the-hills-police-department-tfm", "Lake Conty", C.SPELLING, "Lake County"),
         ("ok-custer-county-sheriffs-office-tfm", "Custer Countey", C.SPELLING, "Custer County"),
         ("tx-new-berlin-marshals-office-tfm", "Guadalupe Conty", C.SPELLING, "Guadalupe County"),
-        ("pending:al-loxley-police-department-tfm", "Baldwin Couny", C.SPELLING, "Baldwin County"),
         # Without "County".
         ("ga-decatur-county-sheriffs-office-wso", "Decatur", C.NAME_ONLY, "Decatur County"),
         ("ks-caney-police-department-tfm", "Montgomery", C.NAME_ONLY, "Montgomery County"),

@@ -18,16 +18,21 @@ class CountyList:
     profiles: list[Profile] = field(default_factory=list)
 
 
+def listed(profile: Profile) -> bool:
+    """Whether the agency is in its state's county lists: not when all its agreements were
+    removed, since these lists say who takes part now."""
+    return profile.status != "removed"
+
+
 def county_lists(profiles: list[Profile], state: str) -> list[CountyList]:
     """The counties of one state with their agencies, by county name; then the state-wide
-    agencies and those not placed (each list left out when empty). Agencies whose agreements
-    were all removed are left out: these lists say who takes part now."""
+    agencies and those not placed (each list left out when empty), of the agencies listed()."""
     names = {c.fips: c.name for c in counties().values() if c.state == state}
     by_fips: dict[str, CountyList] = {}
     statewide = CountyList(None, "State-wide agencies (every county)")
     unplaced = CountyList(None, "Agencies not placed in a county")
     for p in profiles:
-        if p.state != state or p.status == "removed":
+        if p.state != state or not listed(p):
             continue
         if p.statewide:
             statewide.profiles.append(p)

@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 from ...data.vocab import STATE_NAMES
 from ...views.agencies import Agencies
 from ...views.county_data import sources
-from ...views.county_lists import county_lists
+from ...views.county_lists import county_lists, listed
 from ...views.plan import ROOT, page_uri, profile_uri
 from ...views.profiles import Profile
 from ..state import state
@@ -51,7 +51,9 @@ def define_profile_macros(env: Any, link: Callable[..., str]) -> None:
             model_urls={m["id"]: link(page_uri(a, f"model/{m['id']}", 1)) for m in a.models},
             state_url=link(page_uri(a, state_key, 1)),
             county_url=(
-                link(page_uri(a, state_key, 1), f"county-{profile.fips}") if profile.fips else None
+                link(page_uri(a, state_key, 1), f"county-{profile.fips}")
+                if profile.fips and listed(profile)
+                else None
             ),
             removed_url=link(f"{ROOT}/removed.md"),
             finder_url=link(f"{ROOT}/find.md"),
