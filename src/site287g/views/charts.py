@@ -131,24 +131,40 @@ def _nice_max(value: int) -> int:
         step *= 10
 
 
+def listed_spans(record: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """The (from, until) dates an agreement was on ICE's participating list, from its
+    lifecycle: each episode from its listing to its removal, short absences bridged, except an
+    absence still open, which ends the last span (the agreement is not on the current list)."""
+    spans = [(e["listed"], e["removed"]) for e in record["episodes"]]
+    if record["status"] == "missing" and spans:
+        spans[-1] = (spans[-1][0], record["missing"][-1]["from"])
+    return spans
+
+
 def growth_series(a: Agencies) -> list[dict[str, Any]]:
-    """Agreements by model after each participating-list import, replayed from history.yml."""
-    live: dict[str, str] = {}
-    points: dict[str, dict[str, Any]] = {}
-    for entry in a.history:
-        if entry["list"] != "participating":
-            continue
-        for item in entry["removed"]:
-            live.pop(item["id"], None)
-        for item in entry["added"]:
-            live[item["id"]] = item["model"]
-        by_model = Counter(live.values())
-        points[entry["as_of"]] = {
-            "date": entry["as_of"],
-            **{m["id"]: by_model[m["id"]] for m in a.models},
-            "total": len(live),
-        }
-    return [points[d] for d in sorted(points) if d >= f"{FIRST_YEAR}-01-01"]
+    """Agreements by model on the participating list at each date it changed, from the
+    lifecycles (so the last point is the current list)."""
+    spans = [
+        (r["model"], span) for r in a.lifecycle.get("participating", []) for span in listed_spans(r)
+    ]
+    starts: dict[str, Counter] = {}
+    for model, (start, end) in spans:
+        starts.setdefault(start, Counter())[model] += 1
+        if end:
+            starts.setdefault(end, Counter())[model] -= 1
+    live: Counter = Counter()
+    series = []
+    for date in sorted(starts):
+        live.update(starts[date])
+        if date >= f"{FIRST_YEAR}-01-01":
+            series.append(
+                {
+                    "date": date,
+                    **{m["id"]: live[m["id"]] for m in a.models},
+                    "total": sum(live[m["id"]] for m in a.models),
+                }
+            )
+    return series
 
 
 def growth(a: Agencies) -> dict[str, Any]:
