@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import openpyxl
 import pytest
 import yaml
 
+from site287g.data.ids import slug
+from site287g.data.yamlfile import load_data
 from site287g.views.agencies import PREVIEW_ROWS, STATE_NAMES
 from site287g.views.charts import contrast
 
@@ -93,7 +96,9 @@ def test_participating_table_lists_every_agreement(built_site: Path, participati
         cells = tr.find_all(["th", "td"], recursive=False)
         assert tr.th["scope"] == "row"
         assert text(cells[0]) == STATE_NAMES[rec["state"]]
-        assert tr.th.contents[0].strip() == rec["agency"]
+        name = tr.th.a  # the agency's own page
+        assert name.get_text() == rec["agency"]
+        assert (built_site / "agencies/participating" / name["href"] / "index.html").is_file()
         assert text(cells[4]) == MODEL_ABBR[rec["model"]]
         assert (cells[5].contents[0].get_text() if cells[5].contents else "") == (
             rec["signed"] or "not given"
@@ -174,16 +179,30 @@ def test_model_listing(built_site: Path, participating) -> None:
 
 
 def test_whats_new_newest_first(built_site: Path) -> None:
-    """Sections follow the import dates from newest to oldest; additions link to their row."""
-    history = yaml.safe_load((DATA / "history.yml").read_text(encoding="utf-8"))["imports"]
-    soup = page(built_site, "agencies/whats-new/")
-    dates = [h.time["datetime"] for h in content(soup).find_all("h2")]
-    assert dates == sorted(dates, reverse=True)
-    newest = max((i for i in history if i["added"] or i["removed"]), key=lambda i: i["as_of"])
-    assert dates[0] == newest["as_of"]
-    if newest["list"] == "participating" and newest["added"]:
-        first = newest["added"][0]["id"]
-        assert content(soup).find("a", href=f"../participating/#{first}")
+    """Days run from newest to oldest, starting at the latest day an agreement or request was
+    listed or removed (lifecycle.yml); each change links to its agency's page; each earlier
+    month links to a page of that month's days."""
+    lifecycle = load_data(DATA / "lifecycle.yml")
+    dates = {
+        date
+        for records in lifecycle.values()
+        for r in records
+        for e in r["episodes"]
+        for date in (e["listed"], e["removed"])
+        if date
+    }
+    soup = content(page(built_site, "agencies/whats-new/"))
+    days = [h.time["datetime"] for h in soup.find_all("h2") if h.time]
+    assert days and days == sorted(days, reverse=True)
+    assert max(dates) in days  # (a later day may hold only changes of values)
+    for a in soup.select(".g287-changes a"):
+        assert (built_site / "agencies/whats-new" / a["href"] / "index.html").is_file(), a
+    months = soup.select(".g287-months a")
+    assert months
+    for a in months[:3]:
+        month = page(built_site, f"agencies/whats-new/{a['href']}")
+        shown = {h.time["datetime"][:7] for h in content(month).find_all("h2") if h.time}
+        assert shown == {a["href"].strip("./").rsplit("/", 1)[-1]}, a
 
 
 def test_charts_are_accessible(built_site: Path) -> None:
@@ -204,7 +223,8 @@ def test_charts_are_accessible(built_site: Path) -> None:
 
 
 def test_tile_map_numbers_links_and_contrast(built_site: Path, participating) -> None:
-    """Every state, DC and territory has a tile with its count; text contrast >= 4.5:1."""
+    """Every state, DC and territory has a tile with its count, a link when it has a page (it
+    has agreements, requests or removed agreements); text contrast >= 4.5:1."""
     svg = content(page(built_site, "agencies/")).find("svg")
     tiles = {}
     for g in svg.find_all("g"):
@@ -217,7 +237,8 @@ def test_tile_map_numbers_links_and_contrast(built_site: Path, participating) ->
         fill = g.rect["fill"]
         assert all(contrast(fill, t["fill"]) >= 4.5 for t in g.find_all("text")), code
         link = g.parent if g.parent.name == "a" else None
-        assert (link is not None) == (count > 0), code
+        has_page = (built_site / "agencies/states" / code.lower() / "index.html").is_file()
+        assert (link is not None) == has_page and has_page >= (count > 0), code
         if link:
             assert link["href"] == f"states/{code.lower()}/"
 
@@ -364,16 +385,23 @@ def test_csv_download_round_trips_through_the_importer(
 # Search ------------------------------------------------------------------------------------
 
 
-def test_search_index_has_every_agreement(built_site: Path, participating, pending) -> None:
-    """One entry per agreement, titled with the agency, pointing at a page holding its row."""
+def test_search_index_has_every_agency(built_site: Path, participating, pending) -> None:
+    """One entry per agency, titled with its name (other names in the text), with its state,
+    at the page the agency's row in the lists links to."""
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     by_location = {d["location"]: d for d in index["docs"]}
-    for rec in participating[:: max(1, len(participating) // 50)]:
-        entry = by_location[f"agencies/participating/#{rec['id']}"]
-        assert entry["title"] == rec["agency"]
-        assert STATE_NAMES[rec["state"]] in entry["text"]
-    for rec in pending:
-        assert f"agencies/pending/#{rec['id']}" in by_location
+    locations = [d["location"] for d in index["docs"]]
+    assert len(locations) == len(set(locations))
+    for kind, recs in (("participating", participating), ("pending", pending)):
+        rows = table_rows(page(built_site, f"agencies/{kind}/"), f"agreements-{kind}")
+        for rec in recs:
+            link = rows[rec["id"]].th.a
+            assert link is not None, rec["id"]
+            location = posixpath.normpath(f"agencies/{kind}/{link['href']}") + "/"
+            entry = by_location[location]
+            same = slug(entry["title"]) == slug(rec["agency"])  # but for punctuation
+            assert same or rec["agency"] in entry["text"], location
+            assert STATE_NAMES[rec["state"]] in entry["text"]
     texas = [d for d in index["docs"] if d["location"].startswith("agencies/states/tx/")]
     assert any("Texas" in d["title"] for d in texas)
 

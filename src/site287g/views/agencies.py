@@ -81,8 +81,9 @@ def _cell(value: str | None, field_name: str, flags: list[dict[str, str]]) -> Ce
     return Cell(value, notes)
 
 
-def make_row(rec: dict[str, Any], model_abbr: dict[str, str]) -> Row:
-    """Turn one agreement record into a row of display values."""
+def make_row(rec: dict[str, Any], model_abbr: dict[str, str], owner: str | None = None) -> Row:
+    """Turn one agreement record into a row of display values; ``owner`` is the id of the
+    agency whose page holds it (by default the agency the record names)."""
     flags = rec.get("flags") or []
     kind = rec.get("type")
     return Row(
@@ -98,7 +99,7 @@ def make_row(rec: dict[str, Any], model_abbr: dict[str, str]) -> Row:
         moa=rec.get("moa"),
         moa_pending=bool(rec.get("moa_pending")),
         addendum=rec.get("addendum"),
-        profile=agency_id(rec["state"], rec["agency"]),
+        profile=owner or agency_id(rec["state"], rec["agency"]),
     )
 
 
@@ -183,6 +184,10 @@ def build(data: SiteData) -> Agencies:
     """Collect both lists (sorted by state name, agency, model) with their display rows."""
     models = list(data["models"]["models"])
     abbr = {m["id"]: m["abbreviation"] for m in models}
+    lifecycle = dict(data.files.get("agencies/lifecycle") or {})
+    found = profiles(lifecycle, {m["id"]: m["name"] for m in models})
+    # A request that became an agreement is on the page of the agency that signed it.
+    owner = {(g.kind, g.id): p.id for p in found for g in p.agreements}
     records: dict[str, list[dict[str, Any]]] = {}
     rows: dict[str, list[Row]] = {}
     for kind in LISTS:
@@ -193,9 +198,7 @@ def build(data: SiteData) -> Agencies:
         ]
         recs.sort(key=lambda r: (STATE_NAMES.get(r["state"], ""), r["agency"].casefold(), r["id"]))
         records[kind] = recs
-        rows[kind] = [make_row(rec, abbr) for rec in recs]
+        rows[kind] = [make_row(rec, abbr, owner.get((kind, rec["id"]))) for rec in recs]
     lists = data.files.get("agencies/lists", {})
     history = list(data.files.get("agencies/history", {}).get("imports", []))
-    lifecycle = dict(data.files.get("agencies/lifecycle") or {})
-    names = {m["id"]: m["name"] for m in models}
-    return Agencies(records, rows, lists, history, models, lifecycle, profiles(lifecycle, names))
+    return Agencies(records, rows, lists, history, models, lifecycle, found)
