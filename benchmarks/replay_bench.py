@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from site287g.ingest.merge import merge_list  # noqa: E402
 from site287g.ingest.replay import replay  # noqa: E402
-from site287g.ingest.verify import problems  # noqa: E402
 from site287g.ingest.write import replace_tree  # noqa: E402
 
 GOAL_REPLAY_S = 300.0
@@ -85,10 +84,9 @@ def main() -> int:
         path = next_list(args.reference, Path(tmp))
 
         def one_import() -> None:
-            """What `make import` does with the merge entry point."""
+            """What `make import` does with the merge entry point (replace_tree checks the
+            result with the data layer before it swaps it in)."""
             merged = merge_list(path, data)
-            found = problems(merged.files, data / "schema", before=data / "agencies")
-            assert not found, found
             replace_tree(data / "agencies", merged.files, drop_dirs=merged.drop_dirs)
 
         _, wall, cpu = timed(one_import)

@@ -21,7 +21,7 @@ def _make(tmp_path: Path, *args: str, silent: bool = True) -> subprocess.Complet
         f"VENV_PY := {sys.executable}\n.PHONY: venv\nvenv:\n\t@true\ninclude {ROOT}/mk/*.mk\n"
     )
     return subprocess.run(
-        ["make", *(["-s"] if silent else []), "-f", str(makefile), *args],
+        ["make", "--no-print-directory", *(["-s"] if silent else []), "-f", str(makefile), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -17,7 +17,9 @@ from site287g.ingest import load
 from site287g.ingest.read import read_list
 from site287g.ingest.records import normalise
 
-from .conftest import RAW_XLSX, ROOT, SNAPSHOTS
+from .conftest import RAW_XLSX, REFERENCE, ROOT, SNAPSHOTS
+
+ARCHIVE = REFERENCE / "archive"
 
 DATA = ROOT / "data"
 FILES = sorted(SNAPSHOTS.glob("*.csv")) + sorted(RAW_XLSX.glob("*.xlsx"))
@@ -76,17 +78,16 @@ def test_xlsx_hyperlinks_match_the_csv_url_columns(reference) -> None:
 
 
 def test_shipped_default_data_equals_newest_lists_row_for_row(reference) -> None:
+    """The shipped lists are ICE's newest lists of the archive, row for row."""
     lists = load.current(DATA).lists
-    assert lists["participating"]["source"] == "participating_2026-05-18am.csv"
+    newest = {"participating": "participatingAgencies05182026am.xlsx",
+              "pending": "pendingAgencies02132026am.xlsx"}  # fmt: skip
     assert lists["participating"]["rows"] == 1843
-    assert lists["pending"]["source"] == "pending_2025-12-31am.csv"
-    for kind, name in (
-        ("participating", "participating_2026-05-18am.csv"),
-        ("pending", "pending_2025-12-31am.csv"),
-    ):
-        expected = normalise(read_list(SNAPSHOTS / name), 2027).records
+    for kind, name in newest.items():
+        assert lists[kind]["source"] == name
+        expected = normalise(read_list(ARCHIVE / name), 2027).records
         shipped = {r["id"]: r for r in load.current(DATA).records[kind]}
-        assert len(shipped) == len(expected)
+        assert len(shipped) == len(expected) == lists[kind]["rows"]
         for rec in expected:
             assert shipped[rec["id"]] == rec
 
