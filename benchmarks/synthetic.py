@@ -1,14 +1,27 @@
-"""Synthetic agency lists of any size, in the importer's file layout, for benchmarks and tests."""
+"""Synthetic agency lists of any size, for benchmarks and tests.
+
+* write_data: the current lists only, in the importer's file layout (no lifecycles, so no page
+  per agency): a big table without thousands of pages around it.
+* write_replayed: ICE-shaped CSV lists at five dates, replayed by the importer into the full
+  data/agencies/ (lifecycles included), so the build makes every page a real one would: one
+  per agency, removed agreements, months, feeds.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import random
 import shutil
+import tempfile
+from collections import defaultdict
 from pathlib import Path
 
+from site287g.data.vocab import STATE_NAMES, SUPPORT_TYPES
 from site287g.data.yamlfile import load_data
 from site287g.ingest import write
+from site287g.ingest.replay import replay
+from site287g.views.county_data import counties
 
 # Rough share of agreements per state on the 2026-05-18 list, so big states stay big.
 WEIGHTS = {
@@ -111,20 +124,103 @@ def write_data(data_dir: Path, n: int, seed: int = 287) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def markdown_table(data_dir: Path) -> str:
-    """The same participating agreements as one static Markdown table (the baseline page)."""
+def markdown_table(title: str, records: list[dict]) -> str:
+    """Agreements as one static Markdown page with a table (the baseline's pages)."""
     lines = [
-        "# Participating agencies",
+        f"# {title}",
         "",
         "| State | Agency | Type | County | Model | Signed | MOA | Addendum |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for path in sorted((data_dir / "agencies" / "participating").glob("*.yml")):
-        doc = load_data(path)
-        for r in doc["agreements"]:
-            moa = f"[MOA]({r['moa']})" if r.get("moa") else "none"
-            lines.append(
-                f"| {r['state']} | {r['agency']} | {r['type'] or ''} | {r['county'] or 'not given'}"
-                f" | {r['model'].upper()} | {r['signed'] or ''} | {moa} | |"
-            )
+    for r in records:
+        moa = f"[MOA]({r['moa']})" if r.get("moa") else "none"
+        lines.append(
+            f"| {r['state']} | {r['agency']} | {r['type'] or ''} | {r['county'] or 'not given'}"
+            f" | {r['model'].upper()} | {r.get('signed') or ''} | {moa} | |"
+        )
     return "\n".join(lines) + "\n"
+
+
+def records(data_dir: Path, kind: str = "participating") -> list[dict]:
+    """Every agreement of one current list, state by state."""
+    found: list[dict] = []
+    for path in sorted((data_dir / "agencies" / kind).glob("*.yml")):
+        found += load_data(path)["agreements"]
+    return found
+
+
+# Models per agency: one, two or all three (about 2.1 agreements per agency).
+MODEL_COUNTS = {1: 0.3, 2: 0.3, 3: 0.4}
+ICE_TYPES = {"county": "County", "municipality": "Municipality", "state_agency": "State"}
+# The five list dates: growth to full size, and a few agreements left out of the last three
+# lists (long enough to count as removed).
+LIST_DATES = ("2025-01-20", "2025-07-18", "2026-04-01", "2026-04-20", "2026-05-18")
+
+
+def _ice_rows(n: int, rng: random.Random, pending: bool) -> list[dict[str, str]]:
+    """``n`` rows as ICE writes them: agencies with one to three models, real county names."""
+    by_state: dict[str, list[str]] = defaultdict(list)
+    for county in counties().values():
+        by_state[county.state].append(county.name)
+    states = [s for s in WEIGHTS if by_state[s]]
+    weights = [WEIGHTS[s] for s in states]
+    rows: list[dict[str, str]] = []
+    seen: set[tuple[str, int, int]] = set()
+    start = dt.date(2016, 6, 1)
+    while len(rows) < n:
+        state = rng.choices(states, weights)[0]
+        k = rng.randrange(len(KINDS))
+        number = rng.randrange(1, 10**6)
+        if (state, number, k) in seen:
+            continue
+        seen.add((state, number, k))
+        county = "" if TYPES[k] == "state_agency" else rng.choice(by_state[state])
+        count = rng.choices(list(MODEL_COUNTS), list(MODEL_COUNTS.values()))[0]
+        for model in rng.sample(list(SUPPORT_TYPES), count):
+            row = {
+                "STATE": STATE_NAMES[state].upper(),
+                "LAW ENFORCEMENT AGENCY": f"Place {number} {KINDS[k]}",
+                "TYPE": ICE_TYPES[TYPES[k]],
+                "COUNTY": county,
+                "SUPPORT TYPE": SUPPORT_TYPES[model],
+            }
+            if not pending:
+                day = start + dt.timedelta(days=int(rng.random() ** 0.3 * 3200))
+                row |= {
+                    "SIGNED": day.isoformat(),
+                    "MOA": "link",
+                    "ADDENDUM": "",
+                    "MOA_URL": f"https://www.ice.gov/doclib/287gMOA/Place{number}{state}_"
+                    f"{model.upper()}_MOA_{day:%m%d%Y}.pdf",
+                    "ADDENDUM_URL": "",
+                }
+            rows.append(row)
+    return rows[:n]
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.DictWriter(f, fieldnames=list(rows[0]))
+        out.writeheader()
+        out.writerows(rows)
+
+
+def write_lists(folder: Path, n: int, seed: int = 287) -> None:
+    """Five participating lists growing to ``n`` rows (1% of the early rows left out of the
+    last three) and a pending list of n/50 rows, as CSV files named like the snapshots."""
+    rng = random.Random(seed)
+    rows = _ice_rows(n + n // 100, rng, pending=False)
+    current, gone = rows[:n], rows[n:]
+    sizes = (n // 4, n // 2, n - n // 50, n - n // 100, n)
+    for i, (date, size) in enumerate(zip(LIST_DATES, sizes, strict=True)):
+        listed = current[:size] + (gone if i < 2 else [])
+        _write_csv(folder / f"participating_{date}am.csv", listed)
+    pending = _ice_rows(max(n // 50, 2), rng, pending=True)
+    _write_csv(folder / f"pending_{LIST_DATES[-1]}am.csv", pending)
+
+
+def write_replayed(data_dir: Path, n: int, seed: int = 287) -> None:
+    """Replace data_dir/agencies with the replay of write_lists' lists."""
+    with tempfile.TemporaryDirectory(prefix="synthetic-lists-") as tmp:
+        write_lists(Path(tmp), n, seed)
+        replay([Path(tmp)], data_dir, out=lambda line: None)

@@ -25,10 +25,13 @@ import-dry-run: venv ## Show what `make import FILE=...` would change, write not
 
 # Replay: the shipped data is the replay of ICE's archive plus the reference snapshots.
 DIR ?= $(REFERENCE)/287g/archive $(REFERENCE)/287g/snapshots $(REFERENCE)/287g/raw_xlsx
-.PHONY: replay-check
+.PHONY: replay-check test-archive
 
 replay: venv ## Rebuild data/agencies/ from every list in DIR (default: the archive, snapshots and raw_xlsx)
 	@$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR)
 
 replay-check: venv ## Replay DIR into a temporary folder; fail unless data/agencies/ equals it
 	@$(VENV_PY) -m site287g.ingest.replay $(DIR) --data-dir $(DATA_DIR) --check
+
+test-archive: venv ## Run the tests that read every list of ICE's archive (CI runs them)
+	$(VENV_PY) -m pytest -m archive tests/ingest/test_archive.py

@@ -189,20 +189,22 @@ def axe_violations():
     """Run the vendored axe-core on a page with the WCAG 2.1 A/AA rules; describe violations."""
     source = AXE.read_text(encoding="utf-8")
 
-    def run(page) -> list[str]:
+    def run(page, exclude: tuple[str, ...] = ()) -> list[str]:
+        """The violations on ``page``, leaving out the elements ``exclude`` selects."""
         # evaluate() is not subject to the page's CSP, unlike an injected <script>.
         page.evaluate(source)
         found = page.evaluate(
-            """async (tags) => {
+            """async ([tags, exclude]) => {
+              const context = exclude.length ? {exclude: exclude.map((s) => [s])} : document;
               // Only violations are wanted: axe then skips collecting the passes (faster).
-              const r = await axe.run(document, {
+              const r = await axe.run(context, {
                 runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
               });
               return r.violations.map(v => `${v.id}: ${v.help} -- ` + v.nodes.map(
                 n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')
               ).join(' | '));
             }""",
-            WCAG_TAGS,
+            [WCAG_TAGS, list(exclude)],
         )
         return [f"{page.url}: {item}" for item in found]
 

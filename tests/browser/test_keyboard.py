@@ -72,23 +72,41 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_every_control_is_reachable_and_visibly_focused(viewport, kind_url, open_page, new_context):
-    """Tab reaches every visible control of a page of each kind, each with a visible focus
-    indicator, and nothing out of sight (such as a closed menu) takes focus."""
-    ctx = new_context(viewport=viewport, is_mobile=viewport is PHONE)
-    page = open_page(kind_url, ctx)
+# On a phone the header and the navigation drawer change, the same on every page, and wide
+# tables become scrolling regions: a page of prose, a long table, a page with a form and an
+# agency's page cover every layout a phone shows.
+PHONE_KINDS = ("faq", "agency_listing", "county_finder", "agency_profile", "404")
+
+
+def walk(page, url: str) -> None:
+    """Tab through ``page``: every visible control reached, each with a visible focus."""
     total = page.evaluate(MARK_CONTROLS)
-    assert total > 0, f"{kind_url}: no controls found"
+    assert total > 0, f"{url}: no controls found"
     reached, unseen = tab_through(page, total)
     missed = page.evaluate(
         """(reached) => window.__controls.filter((_, i) => !reached.includes(i))
              .map((el) => el.outerHTML.slice(0, 120))""",
         sorted(reached),
     )
-    problems = [f"{kind_url}: Tab never reaches {html}" for html in missed]
-    problems += [f"{kind_url}: no visible focus on {what}" for what in unseen]
+    problems = [f"{url}: Tab never reaches {html}" for html in missed]
+    problems += [f"{url}: no visible focus on {what}" for what in unseen]
     assert not problems, "\n".join(problems)
+
+
+def test_every_control_is_reachable_and_visibly_focused(kind_url, open_page, new_context):
+    """Tab reaches every visible control of a page of each kind, each with a visible focus
+    indicator, and nothing out of sight (such as a closed menu) takes focus."""
+    walk(open_page(kind_url, new_context(viewport=DESKTOP)), kind_url)
+
+
+@pytest.mark.parametrize("layout", PHONE_KINDS)
+def test_on_a_phone_every_control_is_reachable_and_visibly_focused(
+    layout, chosen_pages, open_page, new_context
+):
+    """The same on a phone, where the navigation sits in a closed drawer that must not take
+    focus, for each layout a phone shows."""
+    url = chosen_pages[layout]
+    walk(open_page(url, new_context(viewport=PHONE, is_mobile=True)), url)
 
 
 @pytest.mark.sitemap_pages  # Material's 404 page has no skip link

@@ -7,14 +7,17 @@ import pytest
 RESULT_LINKS = ".md-search-result__item a"
 
 
-def search(page, words: str) -> list[dict]:
-    """Type into the search box key by key and return the result links once they appear."""
+def search(page, words: str, expected: str | None = None) -> list[dict]:
+    """Type into the search box key by key and return the result links once they appear (with
+    ``expected``: once one of them names it; results come in while the search catches up
+    with the keys typed)."""
     box = page.get_by_role("textbox", name="Search")
     box.click()
     box.press("Control+a")
     box.press("Backspace")
     page.keyboard.type(words)
-    page.locator(RESULT_LINKS).first.wait_for()
+    links = page.locator(RESULT_LINKS)
+    (links.filter(has_text=expected) if expected else links).first.wait_for()
     return page.locator(RESULT_LINKS).evaluate_all(
         "(links) => links.map((a) => ({href: a.href, text: a.innerText}))"
     )
@@ -30,7 +33,7 @@ def search(page, words: str) -> list[dict]:
 def test_search_finds_and_opens(words, page_path, expected_text, server, open_page):
     """The result names what was sought, and following it opens that page."""
     page = open_page(server.base)
-    results = search(page, words)
+    results = search(page, words, expected_text)
     matches = [r for r in results if r["href"].startswith(server.base + page_path)]
     assert matches, f"no result for {words!r} leads to {page_path}: {results}"
     assert any(expected_text.lower() in r["text"].lower() for r in matches), matches

@@ -18,6 +18,8 @@ from site287g.ingest.records import Normalised, normalise
 
 from .conftest import REFERENCE
 
+pytestmark = pytest.mark.archive
+
 ARCHIVE = REFERENCE / "archive"
 FIRST_WORKBOOK = dt.date(2025, 2, 20)  # before this, ICE published an HTML table, not workbooks
 
