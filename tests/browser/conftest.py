@@ -1,8 +1,10 @@
 """Browser fixtures: the built site on a local server, Debian's Chromium through playwright.
 
-One browser per session, one context per test. Every page a test opens is recorded: each
-request, each failed request or error response, each console error and each Content-Security-
-Policy violation, so a test can assert that a visitor's browser saw none of them.
+One browser per session. Contexts are kept per set of options (viewport, colour scheme,
+phone) and their page reused, made fresh for each test (see Tab); a test of what a first visit
+fetches gets a new context. Every page a test opens is recorded: each request, each failed
+request or error response, each console error and each Content-Security-Policy violation, so
+a test can assert that a visitor's browser saw none of them.
 """
 
 from __future__ import annotations
@@ -118,8 +120,8 @@ class Visits:
         ]
 
 
-def _watch(page, visits: Visits) -> None:
-    """Record requests, failures and console errors of ``page``."""
+def _watch(page, visits: Visits) -> list[tuple[str, object]]:
+    """Record requests, failures and console errors of ``page``; the handlers, by event."""
 
     def on_response(response) -> None:
         if response.status >= 400:
@@ -129,16 +131,27 @@ def _watch(page, visits: Visits) -> None:
         if message.type == "error":
             visits.console_errors.append(f"{page.url}: {message.text}")
 
-    page.on("request", lambda request: visits.requests.append(request.url))
-    page.on("requestfailed", lambda r: visits.failures.append(f"{r.url}: {r.failure}"))
-    page.on("response", on_response)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: visits.console_errors.append(f"{page.url}: {error}"))
+    handlers = [
+        ("request", lambda request: visits.requests.append(request.url)),
+        ("requestfailed", lambda r: visits.failures.append(f"{r.url}: {r.failure}")),
+        ("response", on_response),
+        ("console", on_console),
+        ("pageerror", lambda error: visits.console_errors.append(f"{page.url}: {error}")),
+    ]
+    for event, handler in handlers:
+        page.on(event, handler)
+    return handlers
 
 
 @pytest.fixture
-def context(browser, server: Server):
-    """A fresh browser context (own storage) for one test, with CSP violations recorded."""
+def context(new_context):
+    """This test's context at 1280 x 900 (a kept one, made fresh; see Tab)."""
+    return new_context(viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def first_visit(browser):
+    """A new context, its cache empty: what a first-time visitor's browser fetches."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     ctx.add_init_script(RECORD_CSP)
     yield ctx
@@ -151,33 +164,95 @@ def visits(server: Server) -> Visits:
     return Visits(server.origin)
 
 
+@dataclass
+class Tab:
+    """A context and its page, kept for the tests that ask for the same context options:
+    opening a new page costs Chromium about two CPU seconds here, loading one in an open
+    page a fraction of that."""
+
+    context: object
+    page: object
+    in_use: bool = False
+
+
+@pytest.fixture(scope="session")
+def tabs(browser) -> Iterator[dict[str, Tab]]:
+    """The kept tabs of this test process, by their context options."""
+    kept: dict[str, Tab] = {}
+    yield kept
+    for tab in kept.values():
+        tab.context.close()
+
+
+def _fresh(tab: Tab, url: str) -> None:
+    """Make a kept tab as a new one would be for ``url``: its origin's storage and cookies
+    cleared, no media emulated, the mouse in the corner."""
+    parts = urlsplit(url)
+    tab.context.clear_cookies()
+    tab.page.goto(f"{parts.scheme}://{parts.netloc}/robots.txt")  # same origin, no script
+    tab.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    tab.page.emulate_media(media="null")
+    tab.page.mouse.move(0, 0)
+
+
 @pytest.fixture
-def open_page(context, visits: Visits):
-    """Open a URL in a new watched page of this test's context and wait until it has loaded."""
-
-    def run(url: str, ctx=None, wait_until: str = "load"):
-        page = (ctx or context).new_page()
-        _watch(page, visits)
-        page.goto(url, wait_until=wait_until)
-        return page
-
-    return run
-
-
-@pytest.fixture
-def new_context(browser):
-    """Make extra contexts (other viewport, colour scheme); closed at the end of the test."""
-    made = []
+def new_context(browser, tabs: dict[str, Tab]):
+    """A context with other options (viewport, colour scheme, phone): the kept one for those
+    options if this test has not taken it yet, else a new one closed at the end of the test."""
+    made, taken = [], []
 
     def run(**options):
+        key = repr(sorted(options.items()))
+        tab = tabs.get(key)
+        if tab is None:
+            ctx = browser.new_context(**options)
+            ctx.add_init_script(RECORD_CSP)
+            tab = tabs[key] = Tab(ctx, ctx.new_page())
+        if not tab.in_use:
+            tab.in_use = True
+            taken.append(tab)
+            return tab.context
         ctx = browser.new_context(**options)
         ctx.add_init_script(RECORD_CSP)
         made.append(ctx)
         return ctx
 
     yield run
+    for tab in taken:
+        tab.in_use = False
     for ctx in made:
         ctx.close()
+
+
+@pytest.fixture
+def open_page(context, visits: Visits, tabs: dict[str, Tab]):
+    """Open a URL in a watched page of this test's context (or of ``ctx``) and wait until it
+    has loaded. A kept context's page is reused once per test, made fresh first."""
+    reused: list[Tab] = []
+    watched: list[tuple[object, list]] = []
+    opened: list = []
+
+    def run(url: str, ctx=None, wait_until: str = "load"):
+        ctx = ctx or context
+        tab = next((t for t in tabs.values() if t.context is ctx), None)
+        if tab is not None and tab not in reused:
+            reused.append(tab)
+            _fresh(tab, url)
+            page = tab.page
+        else:
+            page = ctx.new_page()
+            opened.append(page)
+        watched.append((page, _watch(page, visits)))
+        page.goto(url, wait_until=wait_until)
+        return page
+
+    yield run
+    for page, handlers in watched:
+        for event, handler in handlers:
+            page.remove_listener(event, handler)
+    for page in opened:
+        if not page.is_closed():
+            page.close()
 
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"

@@ -11,10 +11,10 @@ POLICY = """() => {
 }"""
 
 
-def test_page_loads_only_its_own_files_cleanly(kind, kind_url, open_page, visits):
+def test_page_loads_only_its_own_files_cleanly(kind, kind_url, open_page, first_visit, visits):
     """A page of each kind, its search index loaded, asks nothing of other hosts, fails nowhere
-    and breaks no rule of its policy."""
-    page = open_page(kind_url, wait_until="networkidle")
+    and breaks no rule of its policy, on a first visit."""
+    page = open_page(kind_url, first_visit, wait_until="networkidle")
     policy = page.evaluate(POLICY)
     assert policy and "script-src 'self' 'sha256-" in policy, f"{kind_url}: policy {policy}"
     assert "unsafe" not in policy, f"{kind_url}: {policy}"

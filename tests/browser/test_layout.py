@@ -8,11 +8,15 @@ from __future__ import annotations
 REPEATED_ROWS = (".g287-agreements > tbody + tbody",)
 
 # Browsers print no backgrounds: judge contrast as on white paper. (A constructed stylesheet,
-# since the site's policy rightly refuses an injected <style>.)
+# since the site's policy rightly refuses an injected <style>.) Then judge the colours the
+# print styles end with: Material eases colour changes, and a link caught in the middle of its
+# change from the dark palette's colour would be judged by that colour.
 PAPER = """() => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync('*, *::before, *::after { background: transparent !important }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  document.querySelectorAll('body *').forEach((el) => getComputedStyle(el).color);
+  document.getAnimations().forEach((a) => { try { a.finish(); } catch (e) { /* infinite */ } });
 }"""
 
 PHONE = {"width": 375, "height": 812}
