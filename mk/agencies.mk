@@ -5,5 +5,5 @@ BENCH_SIZES ?= 1843,10000,50000
 
 .PHONY: bench
 
-bench: $(STAMP) ## Time the agency pages against plain MkDocs at 1,843/10,000/50,000 agreements, and in Chromium
+bench: $(STAMP) ## Time the site (a page per agency) against plain MkDocs with as many pages, an edit under serve, and Chromium
 	$(VENV_PY) benchmarks/bench.py --sizes $(BENCH_SIZES)
