@@ -1,15 +1,18 @@
 """Benchmark the site against plain MkDocs + Material building as many pages from Markdown.
 
     python benchmarks/bench.py [--sizes 1843,10000,50000] [--no-browser] [--no-serve]
+                               [--no-table]
 
 For each size: synthetic ICE lists replayed by the importer into a temp dir (lifecycles
 included, so a page per agency, removed agreements, months and feeds), our full strict build,
 and a plain Material project with as many pages as ours built: the participating agreements as
 one static Markdown table, a page per agency with its agreements, a page per state with its
-table, short pages for the rest; both timed in the same run. Then `mkdocs serve` of the real
-project: the time from a one-line edit of data/faq.yml to the new text being served. Then, in
-Chromium, the filter keystroke update time at 10,000 agreements and the first contentful paint
-of the participating page against the FAQ page at 1,843 (today's real size).
+table, short pages for the rest; both timed in the same run. Also the table alone (the
+current lists, no page per agency) against one plain page holding it. Then `mkdocs serve` of
+the real project: the time from a one-line edit of data/faq.yml to the new text being
+served. Then, in Chromium, the filter keystroke update time at 10,000 agreements and the
+first contentful paint of the participating page against the FAQ page at 1,843 (today's real
+size).
 Prints numbers only.
 """
 
@@ -34,11 +37,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from synthetic import markdown_table, records, write_replayed  # noqa: E402
+from synthetic import markdown_table, records, write_data, write_replayed  # noqa: E402
 
 PARTS = ("docs", "data", "overrides", "hooks", "mkdocs.yml")
 # Build time against the baseline, by size; other sizes are shown only.
 TARGET_BUILD = {1843: 1.0, 50_000: 0.6}
+# The agreements table alone (the current lists, no lifecycles, so no page per agency) against
+# one plain page holding the same table.
+TARGET_TABLE = {50_000: 0.6}
 TARGET_SERVE_S = 2.0
 TARGET_PAGE = 1_000_000
 TARGET_LOAD = 0.3  # CPU seconds to read all agency data, at every size
@@ -196,6 +202,31 @@ def bench_size(n: int, work: Path) -> Path:
         flush=True,
     )
     return ours / "site"
+
+
+def bench_table(n: int, work: Path) -> None:
+    """Build the site with the current lists alone (no page per agency) and a plain project
+    whose one page holds the same table; print times and ratio."""
+    ours = work / f"table-{n}"
+    ours.mkdir()
+    copy_project(ours)
+    write_data(ours / "data", n)
+    plain = work / f"plain-table-{n}"
+    (plain / "docs").mkdir(parents=True)
+    (plain / "mkdocs.yml").write_text(PLAIN_MKDOCS, "utf-8")
+    (plain / "docs" / "index.md").write_text("# Plain\n", "utf-8")
+    table = markdown_table("Participating", records(ours / "data"))
+    (plain / "docs" / "participating.md").write_text(table, "utf-8")
+    t_ours, cpu_ours = timed_build(ours)
+    t_plain, cpu_plain = timed_build(plain)
+    ratio = t_ours / t_plain
+    goal = TARGET_TABLE.get(n)
+    ok = f"(target <= {goal}) {'OK' if ratio <= goal else 'MISSED'}" if goal else "(no target)"
+    print(
+        f"{n:>6} agreements, the table alone: ours {t_ours:.1f} s, one plain page "
+        f"{t_plain:.1f} s, ratio {ratio:.2f} {ok}; CPU ratio {cpu_ours / cpu_plain:.2f}",
+        flush=True,
+    )
 
 
 def bench_serve(work: Path) -> None:
@@ -365,10 +396,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="1843,10000,50000")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--no-table", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="bench287g-") as tmp:
         sites = {n: bench_size(n, Path(tmp)) for n in sizes}
+        if not args.no_table:
+            for n in sizes:
+                bench_table(n, Path(tmp))
         if not args.no_serve:
             bench_serve(Path(tmp))
         if not args.no_browser:
