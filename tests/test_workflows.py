@@ -135,7 +135,8 @@ def test_every_job_has_a_timeout_and_least_permissions(path: Path) -> None:
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_no_expression_is_pasted_into_a_script(path: Path) -> None:
-    """`run:` scripts read values from env, so a branch name or title cannot become code."""
+    """`run:` scripts read values from env, so a ref name or a pull request title cannot
+    become code."""
     for job_id, step in steps(load(path)):
         assert "${{" not in step.get("run", ""), f"{path.name}: {job_id}: {step.get('name')}"
 

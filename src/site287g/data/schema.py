@@ -200,8 +200,8 @@ def full_errors(data: Any, schema_dir: Path, schema_name: str) -> list[Validatio
     out = []
     for error in validator.iter_errors(data):
         while error.validator in ("oneOf", "anyOf") and error.context:
-            # The branch of the value's own kind explains best: a mapping with a misspelt key
-            # is not "not text", it has an unknown field.
+            # The alternative of the value's own kind explains best: a mapping with a misspelt
+            # key is not "not text", it has an unknown field.
             shaped = [e for e in error.context if e.validator != "type"]
             error = best_match(shaped or error.context)
         out.append(error)

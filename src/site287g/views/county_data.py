@@ -15,6 +15,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -160,24 +161,25 @@ def city_counties() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@functools.cache
-def county_keys() -> dict[str, dict[str, tuple[str, ...]]]:
-    """State -> name key (with suffix, every alias) -> FIPS (several only for a shared name)."""
+def _index(make_key: Callable[[str], str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """State -> make_key(name) for every name and alias -> the FIPS codes with that key."""
     out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for c in counties().values():
         for name in (c.name, *c.aliases):
-            out[c.state][key(name)].add(c.fips)
+            out[c.state][make_key(name)].add(c.fips)
     return {s: {k: tuple(sorted(v)) for k, v in d.items()} for s, d in out.items()}
+
+
+@functools.cache
+def county_keys() -> dict[str, dict[str, tuple[str, ...]]]:
+    """State -> name key (with suffix, every alias) -> FIPS (several only for a shared name)."""
+    return _index(key)
 
 
 @functools.cache
 def bare_keys() -> dict[str, dict[str, tuple[str, ...]]]:
     """State -> name key without suffix -> FIPS ("fairfax" is a county and a city in VA)."""
-    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for c in counties().values():
-        for name in (c.name, *c.aliases):
-            out[c.state][bare_key(name)].add(c.fips)
-    return {s: {k: tuple(sorted(v)) for k, v in d.items()} for s, d in out.items()}
+    return _index(bare_key)
 
 
 def sources() -> dict[str, str]:
