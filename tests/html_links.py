@@ -91,3 +91,27 @@ def assets_and_links_resolve(page: Page) -> Iterator[str]:
             yield f"<{tag}> {address} leads to no file of the site"
         elif fragment and target.endswith(".html"):
             page.site.fragments.append((page.name, target, unquote(fragment)))
+
+
+@check
+def navigation_leads_to_the_same_pages(page: Page) -> Iterator[str]:
+    """The site navigation leads to the same pages, in the same order, from every page (the
+    links are relative, and pages of one folder share one rendering of it)."""
+    hrefs = page.root.xpath("//div[@data-md-type='navigation']//a/@href")
+    leads = [
+        _resolve(page, href.partition("#")[0]) or href for href in hrefs if not href.startswith("#")
+    ]
+    if not leads:
+        return
+    if not page.site.navigation:
+        page.site.navigation.extend(leads)
+    elif leads != page.site.navigation:
+        first = next(
+            (
+                i
+                for i, (a, b) in enumerate(zip(leads, page.site.navigation, strict=False))
+                if a != b
+            ),
+            min(len(leads), len(page.site.navigation)),
+        )
+        yield f"the navigation's link {first + 1} leads elsewhere than on other pages"

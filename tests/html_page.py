@@ -21,6 +21,7 @@ class Site:
     prefix: str  # its path, like / or /x/
     ids: dict[str, set[str]] = field(default_factory=dict)  # HTML file -> its ids
     fragments: list[tuple[str, str, str]] = field(default_factory=list)  # from, to, id
+    navigation: list[str] = field(default_factory=list)  # where the first page's nav leads
 
 
 @dataclass(frozen=True)
