@@ -4,6 +4,7 @@ and put the tables into them."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -23,6 +24,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if agencies is None:
         return files  # no agency list imported yet: no agency pages
     pages = plan(agencies)
+    state(config).memo["planned"] = {page.src_uri: page for page in pages}
     for page in pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(
@@ -60,6 +62,20 @@ def _add_to_nav(config: MkDocsConfig, section: dict) -> None:
     )
     nav.insert(after, section)
     config.nav = nav
+
+
+@event_priority(-50)  # after mkdocs-macros, which sets the page its macros link from
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Call the macro a generated page names (mkdocs-macros leaves these pages alone)."""
+    planned = state(config).memo.get("planned", {}).get(page.file.src_uri)
+    if planned is None:
+        return markdown
+    macro = config.plugins["macros"].macros[planned.macro]
+    try:
+        html = macro(*planned.args)
+    except ValueError as exc:  # a macro's "no such page" or "no such agency"
+        raise PluginError(f"{page.file.src_uri}: {planned.call}: {exc}") from None
+    return markdown.replace(f"{{{{ {planned.call} }}}}", str(html), 1)
 
 
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:

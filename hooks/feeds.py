@@ -10,7 +10,7 @@ from site287g.adapter.state import state
 from site287g.data.vocab import STATE_NAMES
 from site287g.views.changes import changes, days
 from site287g.views.feed import atom_feed
-from site287g.views.plan import month_uri, state_feed
+from site287g.views.plan import day_uri, state_feed
 from site287g.views.search import page_url
 from site287g.views.seo import safe_url
 
@@ -25,7 +25,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = current.data["site"]
 
     def month_link(day) -> str:
-        path = page_url(month_uri(day.month), config.use_directory_urls)
+        path = page_url(day_uri(agencies, day.date), config.use_directory_urls)
         return f"{site_url}{path}#d-{day.date}"
 
     scopes = [("feed.xml", None, site["title"])] + [

@@ -9,10 +9,14 @@ from typing import Any
 from ..data import SiteData
 from ..data.ids import agency_id
 from ..data.vocab import LISTS, NOT_GIVEN, STATE_NAMES, TYPE_NAMES
+from .changes import Day, Shown, changes, days, month_pages
 from .profiles import Profile, profiles
 
-# Most rows one HTML page holds: about 350 bytes a row keeps a page well under 1 MB.
+# Most rows one HTML page holds: about 380 bytes a row keeps a page well under 1 MB.
 ROWS_PER_PAGE = 2000
+# A state's first page also lists its agencies by county (about 100 bytes an agency): its
+# table pages hold fewer rows.
+STATE_ROWS_PER_PAGE = 1000
 # With JavaScript, a page of a table with more than twice this many rows first lists this many
 # and a "List all" button: laying out 1,843 rows takes seconds on a phone. The other rows are
 # in a second row group that agencies.css hides until agency-table.js lists them.
@@ -52,19 +56,20 @@ class Row:
 
 @dataclass
 class Listing:
-    """A table of agreements split into pages of at most ROWS_PER_PAGE rows."""
+    """A table of agreements split into pages of at most ``per_page`` rows."""
 
     key: str  # "participating", "pending", "state/tx/participating", "model/jem"
     kind: str  # participating or pending
     title: str
     rows: list[Row]
     state_filter: bool = True  # a list of several states can be filtered by state
+    per_page: int = ROWS_PER_PAGE
 
     @property
     def pages(self) -> list[list[Row]]:
         """The rows of each page (at least one, possibly empty, page)."""
-        rows = self.rows
-        return [rows[i : i + ROWS_PER_PAGE] for i in range(0, len(rows), ROWS_PER_PAGE)] or [[]]
+        rows, size = self.rows, self.per_page
+        return [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
 
 
 def _note(flag: dict[str, str]) -> str:
@@ -133,6 +138,18 @@ class Agencies:
         """models.yml entries by id."""
         return {m["id"]: m for m in self.models}
 
+    def days(self) -> list[Day]:
+        """Every day with changes to the lists, newest first (computed once)."""
+        if "days" not in self.memo:
+            self.memo["days"] = days(changes(self.profiles))
+        return self.memo["days"]
+
+    def month_pages(self) -> dict[str, list[list[Shown]]]:
+        """Each month's changes, split into pages (computed once)."""
+        if "month_pages" not in self.memo:
+            self.memo["month_pages"] = month_pages(self.days())
+        return self.memo["month_pages"]
+
     def states(self) -> list[str]:
         """USPS codes with an agreement or a request on either list, now or ever, by name."""
         codes = {r.state for kind in LISTS for r in self.rows[kind]}
@@ -158,7 +175,8 @@ class Agencies:
             code, kind = parts[1].upper(), parts[2]
             rows = self._by(kind, "state").get(code, [])
             label = "Agreements" if kind == "participating" else "Pending requests"
-            return Listing(key, kind, f"{label} in {STATE_NAMES[code]}", rows, state_filter=False)
+            title = f"{label} in {STATE_NAMES[code]}"
+            return Listing(key, kind, title, rows, False, STATE_ROWS_PER_PAGE)
         if parts[0] == "model":
             model = self.model_by_id[parts[1]]
             rows = self._by("participating", "model").get(parts[1], [])

@@ -10,6 +10,9 @@ from itertools import groupby
 from .profiles import Profile
 from .timeline import Event
 
+# Most changes one page lists: about 550 bytes a change keeps a page well under 1 MB.
+CHANGES_PER_PAGE = 1000
+
 
 @dataclass(frozen=True)
 class Change:
@@ -43,6 +46,53 @@ class Day:
     def removed(self) -> int:
         """Agreements removed that day."""
         return sum(1 for c in self.changes if c.event.kind == "removed")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The changes of one day that one page lists: all of them, or a run of them when the day
+    has more than a page holds."""
+
+    day: Day
+    changes: tuple[Change, ...]
+    first: int = 1  # position in the day of the first change shown, from 1
+
+    @property
+    def date(self) -> str:
+        """The day's date."""
+        return self.day.date
+
+    @property
+    def continued(self) -> bool:
+        """Whether the day's first changes are on an earlier page."""
+        return self.first > 1
+
+
+def paginate(found: list[Day], per_page: int = CHANGES_PER_PAGE) -> list[list[Shown]]:
+    """The days split into pages of at most ``per_page`` changes, in order. A day starts a new
+    page rather than being split, unless it is longer than a page."""
+    pages: list[list[Shown]] = []
+    room = 0
+    for day in found:
+        if len(day.changes) > room and len(day.changes) <= per_page:
+            room = 0
+        start = 0
+        while start < len(day.changes):
+            if room == 0:
+                pages.append([])
+                room = per_page
+            part = day.changes[start : start + room]
+            pages[-1].append(Shown(day, part, start + 1))
+            start += len(part)
+            room -= len(part)
+    return pages
+
+
+def month_pages(found: list[Day], per_page: int = CHANGES_PER_PAGE) -> dict[str, list[list[Shown]]]:
+    """Each month's days (newest month first) split into pages."""
+    return {
+        month: paginate([d for d in found if d.month == month], per_page) for month in months(found)
+    }
 
 
 def changes(profiles: list[Profile], state: str | None = None) -> list[Change]:

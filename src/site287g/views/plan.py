@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from ..data.vocab import LISTS, STATE_NAMES
 from .agencies import Agencies
-from .changes import changes, days, months
 from .profiles import Profile
 from .seo import MONTHS
 
@@ -21,26 +20,43 @@ class PlannedPage:
     src_uri: str
     title: str
     description: str
-    call: str
+    macro: str
+    args: tuple = ()
     in_nav: bool = True
     section: str = ""  # nav sub-section ("" = directly under Agencies)
     searched: bool = True  # False: the search hook adds the page's own compact entry
     feed: str = ""  # the page's own Atom feed (a state's), announced in its head
 
+    @property
+    def call(self) -> str:
+        """The macro call, as a page would write it: agency_state('TX', 2)."""
+        return f"{self.macro}({', '.join(map(repr, self.args))})"
+
     def markdown(self) -> str:
-        """The page's source: front matter and one macro call."""
+        """The page's source: front matter and one macro call. mkdocs-macros leaves it alone
+        (``render_macros: false``): the build calls the macro itself (hooks/agency_pages.py),
+        which spares compiling each page's text as a template."""
         search = "" if self.searched else "search:\n  exclude: true\n"
         feed = f"feed: {json.dumps(self.feed)}\n" if self.feed else ""
         return (
             f"---\ntitle: {json.dumps(self.title)}\n"
-            f"description: {json.dumps(self.description)}\n{search}{feed}---\n\n"
-            f"{{{{ {self.call} }}}}\n"
+            f"description: {json.dumps(self.description)}\nrender_macros: false\n"
+            f"{search}{feed}---\n\n{{{{ {self.call} }}}}\n"
         )
 
 
-def month_uri(month: str) -> str:
-    """Source path of the page of one month's changes: agencies/whats-new/2026-05.md."""
-    return f"{ROOT}/whats-new/{month}.md"
+def month_uri(month: str, number: int = 1) -> str:
+    """Source path of page ``number`` (1-based) of one month's changes:
+    agencies/whats-new/2026-05.md, agencies/whats-new/2026-05/page-2.md."""
+    base = f"{ROOT}/whats-new/{month}"
+    return f"{base}.md" if number == 1 else f"{base}/page-{number}.md"
+
+
+def day_uri(agencies: Agencies, date: str) -> str:
+    """Source path of the month page where the changes of list date ``date`` begin."""
+    pages = agencies.month_pages()[date[:7]]
+    number = next(n for n, page in enumerate(pages, 1) for shown in page if shown.date == date)
+    return month_uri(date[:7], number)
 
 
 def state_feed(code: str) -> str:
@@ -51,17 +67,20 @@ def state_feed(code: str) -> str:
 
 
 def month_pages(agencies: Agencies) -> list[PlannedPage]:
-    """One page per month with changes, outside the navigation (what's new links them)."""
+    """One page per month with changes (more for a long month), outside the navigation
+    (what's new links them)."""
     return [
         PlannedPage(
-            month_uri(month),
-            f"Changes to ICE's lists in {month_name(month)}",
+            month_uri(month, n),
+            f"Changes to ICE's lists in {month_name(month)}" + ("" if n == 1 else f" (page {n})"),
             f"Every agreement added to, removed from or changed in ICE's 287(g) lists in "
             f"{month_name(month)}, day by day.",
-            f"agencies_month({month!r})",
+            "agencies_month",
+            (month, n),
             in_nav=False,
         )
-        for month in months(days(changes(agencies.profiles)))
+        for month, pages in agencies.month_pages().items()
+        for n in range(1, len(pages) + 1)
     ]
 
 
@@ -92,7 +111,8 @@ def profile_pages(profiles: list[Profile]) -> list[PlannedPage]:
             f"{p.name} ({p.state_name})",
             f"{p.name}, {p.state_name}: its 287(g) agreements with ICE, when each was listed, "
             "changed or removed, and the signed agreements.",
-            f"agency_profile({p.id!r})",
+            "agency_profile",
+            (p.id,),
             in_nav=False,
             searched=False,
         )
@@ -120,7 +140,7 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
             "Agencies",
             "Which law enforcement agencies have signed 287(g) agreements, where, which "
             "model and since when: maps, charts and downloads.",
-            "agencies_overview()",
+            "agencies_overview",
         )
     ]
     for kind in LISTS:
@@ -132,7 +152,8 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
                     listing.title + ("" if n == 1 else f" (page {n})"),
                     f"Every agreement on ICE's {kind} agencies list: state, agency, type, "
                     "county, model, date signed and links to the agreements.",
-                    f"agency_listing({kind!r}, {n})",
+                    "agency_listing",
+                    (kind, n),
                     in_nav=n == 1,
                 )
             )
@@ -141,7 +162,7 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
             f"{ROOT}/whats-new.md",
             "What's new",
             "Agreements added to and removed from ICE's 287(g) lists, newest first.",
-            "agencies_whats_new()",
+            "agencies_whats_new",
         )
     )
     out.append(
@@ -150,7 +171,7 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
             "Removed agreements",
             "Every 287(g) agreement ICE took off its list since 2021, newest first, with the "
             "dates it was listed and removed.",
-            "agencies_removed()",
+            "agencies_removed",
         )
     )
     out.append(
@@ -158,7 +179,7 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
             f"{ROOT}/find.md",
             "Find your county",
             "The 287(g) agreements of your county: search by county name or ZIP code.",
-            "county_finder()",
+            "county_finder",
         )
     )
     for code in agencies.states():
@@ -171,7 +192,8 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
                     STATE_NAMES[code] + ("" if n == 1 else f" (page {n})"),
                     f"287(g) agreements in {STATE_NAMES[code]}: counts by model and type, "
                     "every agreement and links to the signed agreements.",
-                    f"agency_state({code!r}, {n})",
+                    "agency_state",
+                    (code, n),
                     in_nav=n == 1,
                     section="States and territories",
                     feed=state_feed(code),
@@ -185,7 +207,8 @@ def plan(agencies: Agencies) -> list[PlannedPage]:
                     page_uri(agencies, key, n),
                     f"{model['name']} agreements" + ("" if n == 1 else f" (page {n})"),
                     f"Every agency with a {model['name']} agreement.",
-                    f"agency_model({model['id']!r}, {n})",
+                    "agency_model",
+                    (model["id"], n),
                     in_nav=n == 1,
                     section="By model",
                 )

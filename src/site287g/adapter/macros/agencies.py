@@ -10,10 +10,10 @@ from mkdocs.utils import get_relative_url
 
 from ...data.vocab import NOT_GIVEN, STATE_NAMES, TYPE_NAMES
 from ...views import changes, charts
-from ...views.agencies import PREVIEW_ROWS, ROWS_PER_PAGE, Agencies, Listing
+from ...views.agencies import PREVIEW_ROWS, Agencies, Listing
 from ...views.county_lists import county_lists
 from ...views.downloads import CHANGE_COLUMNS, LIFECYCLE_COLUMNS
-from ...views.plan import ROOT, month_name, month_uri, page_uri, profile_uri
+from ...views.plan import ROOT, day_uri, month_name, month_uri, page_uri, profile_uri
 from ...views.search import page_url
 from .. import slots
 from ..state import state
@@ -77,7 +77,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         rows = pages[number - 1]
         table_id = "agreements-" + listing.key.replace("/", "-")
         page_urls = [link(page_uri(a, listing.key, n)) for n in range(1, len(pages) + 1)]
-        first = (number - 1) * ROWS_PER_PAGE + 1
+        first = (number - 1) * listing.per_page + 1
         # Tables up to twice the preview are shown whole: hiding a few rows would save nothing.
         preview = PREVIEW_ROWS if len(rows) > 2 * PREVIEW_ROWS else 0
         # One rendering of each row serves every page: the State column stays on state pages
@@ -124,7 +124,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             "table": slots.put(state(config), env.page.file.src_uri, html),
             "total": len(listing.rows),
             "pages": len(pages),
-            "per_page": ROWS_PER_PAGE,
+            "per_page": listing.per_page,
             "preview": preview,
             "noun": noun,
             "number": number,
@@ -246,45 +246,63 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             removed_url=link(f"{ROOT}/removed.md"),
         )
 
-    def day_context(found: list[changes.Day]) -> dict[str, Any]:
+    def day_context(shown: list[changes.Shown]) -> dict[str, Any]:
         """What the day-by-day partial needs: the days and a link to each agency's page."""
         a = agencies()
-        profile_ids = {c.profile.id for d in found for c in d.changes}
+        profile_ids = {c.profile.id for s in shown for c in s.changes}
         return {
-            "days": found,
+            "days": shown,
             "profile_urls": {p.id: link(profile_uri(p)) for p in a.profiles if p.id in profile_ids},
         }
 
     @env.macro
     def agencies_whats_new(days_back: int = 31) -> Markup:
-        """The changes of the latest weeks, day by day, and the months before them."""
+        """The changes of the latest weeks, day by day (at most a page of them), and the months
+        before them."""
         a = agencies()
-        every = changes.days(changes.changes(a.profiles))
+        every = a.days()
         as_of = (a.lists.get("participating") or {}).get("as_of") or (
             every[0].date if every else ""
         )
         recent = changes.since(every, as_of, days_back) if as_of else []
+        pages = changes.paginate(recent)
         return show(
             "whats-new",
             days_back=days_back,
             as_of=as_of,
-            months=[
-                {"label": month_name(m), "url": link(month_uri(m))} for m in changes.months(every)
-            ],
+            months=[{"label": month_name(m), "url": link(month_uri(m))} for m in a.month_pages()],
             feed_url=link("feed.xml") if every else None,
-            **day_context(recent),
+            total=sum(len(d.changes) for d in recent),
+            more_url=link(day_uri(a, pages[1][0].date)) if len(pages) > 1 else None,
+            **day_context(pages[0] if pages else []),
         )
 
     @env.macro
-    def agencies_month(month: str) -> Markup:
-        """Every change of one month, day by day."""
+    def agencies_month(month: str, number: int = 1) -> Markup:
+        """Every change of one month, day by day: page ``number`` of them."""
         a = agencies()
-        found = [d for d in changes.days(changes.changes(a.profiles)) if d.month == month]
+        pages = a.month_pages().get(month, [])
+        if not 1 <= number <= len(pages):
+            raise ValueError(f"agencies_month({month!r}, {number}): there is no such page")
+        shown = pages[number - 1]
+        before = sum(len(s.changes) for page in pages[: number - 1] for s in page)
         return show(
             "month",
             month=month_name(month),
             whats_new_url=link(f"{ROOT}/whats-new.md"),
-            **day_context(found),
+            pager={
+                "number": number,
+                "links": [
+                    {"url": link(month_uri(month, n)), "label": str(n)}
+                    for n in range(1, len(pages) + 1)
+                ],
+                "first": before + 1,
+                "last": before + sum(len(s.changes) for s in shown),
+                "total": sum(len(s.changes) for page in pages for s in page),
+                "label": f"Pages of the changes in {month_name(month)}",
+                "unit": "changes",
+            },
+            **day_context(shown),
         )
 
 
