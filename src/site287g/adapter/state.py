@@ -7,6 +7,7 @@ under `mkdocs serve`, the last data that built, shown while an edit has mistakes
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import tempfile
@@ -28,7 +29,7 @@ from ..views.agencies import Agencies
 from ..views.agencies import build as build_agencies
 from ..views.county_lookup import FOLDER as LOOKUP_FOLDER
 from ..views.county_lookup import lookup_files
-from ..views.documents.render import template_downloads
+from ..views.documents.render import start_template_downloads
 from ..views.downloads import agency_downloads, lifecycle_downloads
 from ..views.files import Download
 from ..views.pages import page_problems
@@ -60,6 +61,8 @@ class BuildState:
         self.config = config
         self.project = Path(config.config_file_path).resolve().parent
         self.data, self.agencies = _load(self.project, Path(config.docs_dir))
+        # The documents depend on the data alone: they render beside the rest of the build.
+        self._documents = start_template_downloads(self.data)
         self.files: Files | None = None
         self.slots: dict[tuple[str, str], list[str]] = {}
         self.page_ids: dict[str, set[str]] = {}
@@ -81,16 +84,23 @@ class BuildState:
     @cached_property
     def downloads(self) -> list[Download]:
         """Every file offered for download, documents first, then the agency lists."""
-        agencies = (
-            agency_downloads(self.agencies) + lifecycle_downloads(self.agencies)
-            if self.agencies
-            else []
-        )
         try:
-            documents = template_downloads(self.data)
+            agencies = (
+                agency_downloads(self.agencies) + lifecycle_downloads(self.agencies)
+                if self.agencies
+                else []
+            )
+            self.site_files  # noqa: B018 (made now, while the documents render)
+        finally:
+            documents = self.documents()
+        return documents + agencies
+
+    def documents(self) -> list[Download]:
+        """The documents' downloads, once rendered (waiting for them if need be)."""
+        try:
+            return self._documents()
         except UnprintableText as exc:  # the data check refuses such text: a bug if it comes
             raise PluginError(str(exc)) from None
-        return documents + agencies
 
     @cached_property
     def site_files(self) -> dict[str, bytes]:
@@ -189,6 +199,9 @@ def state(config: MkDocsConfig) -> BuildState:
 def finish(ok: bool) -> None:
     """Drop the state of the build that ended; keep its data if the build succeeded."""
     global _current, _last_good
+    if _current is not None:
+        with contextlib.suppress(PluginError):  # a failed build has its own error to report
+            _current.documents()  # collect the rendering, so no child process is left waiting
     if ok and _current is not None and _serving:
         _last_good = _current.data
     _current = None
