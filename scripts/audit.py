@@ -2,7 +2,8 @@
 
 Builds the site for a local origin, serves it on 127.0.0.1, and runs Lighthouse (npm
 lighthouse@12.2.3, installed into .audit/ by `make audit`) with Debian's Chromium on the home
-page, the FAQ, the participating agencies page and the largest state page. The local server
+page, the FAQ, the participating agencies page, the largest state page, the largest agency
+page, the removed agreements and the county finder. The local server
 gzips text like any static host would. Scores vary from run to run (on 2 cores, by up to ten
 points), so each page is audited ``--runs`` times and the median is compared with the target,
 as Lighthouse's own documentation advises. Prints a table and exits 1 when a median misses its
@@ -104,18 +105,30 @@ def build(site_dir: Path, base: str) -> None:
 
 
 def pages_to_audit(base: str, site_dir: Path) -> list[tuple[str, str]]:
-    """Home, FAQ, the participating agencies and the state page with the most agreements."""
-    states = sorted(
-        (site_dir / "agencies" / "states").glob("*/index.html"),
-        key=lambda p: (p.stat().st_size, p.parent.name),
-    )
-    if not states:
-        sys.exit(f"{site_dir} has no state pages: is data/agencies/ empty?")
+    """Home, FAQ, the participating agencies, the state page with the most agreements, the
+    largest agency page, the removed agreements and the county finder."""
+
+    def largest(pattern: str) -> str:
+        found = sorted(
+            (
+                p
+                for p in (site_dir / "agencies" / "states").glob(pattern)
+                if not p.parent.name.startswith("page-")  # a later page of a state's table
+            ),
+            key=lambda p: (p.stat().st_size, p.parent.as_posix()),
+        )
+        if not found:
+            sys.exit(f"{site_dir} has no agency pages: is data/agencies/ empty?")
+        return found[-1].parent.relative_to(site_dir).as_posix() + "/"
+
     return [
         ("home", base),
         ("faq", base + "faq/"),
         ("agencies", base + "agencies/participating/"),
-        ("state", base + f"agencies/states/{states[-1].parent.name}/"),
+        ("state", base + largest("*/index.html")),
+        ("agency", base + largest("*/*/index.html")),
+        ("removed", base + "agencies/removed/"),
+        ("finder", base + "agencies/find/"),
     ]
 
 
