@@ -37,8 +37,9 @@ def render_all(out: Path) -> dict[tuple[str, str], Built]:
     for d in template_downloads(load_site(ROOT / "data")):
         fmt = d.path.rsplit(".", 1)[1]
         path = out / f"{d.group}.{fmt}"
-        path.write_bytes(d.content)
-        built[(d.group, fmt)] = Built(path, d.label, fmt, len(d.content))
+        content = d.make()
+        path.write_bytes(content)
+        built[(d.group, fmt)] = Built(path, d.label, fmt, len(content))
     return built
 
 

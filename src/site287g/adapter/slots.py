@@ -3,12 +3,16 @@
 Python-Markdown parses every raw HTML block it is given, and Material's search indexer parses
 each page again: for pages made of macro output that is most of the build. A macro therefore
 leaves a short placeholder. A page's content takes its place right after Markdown has run
-(``fill_content``, for the table of contents, the anchors and search); a table takes its
-place only once search has indexed the page (``fill_tables``), so the index holds no rows.
+(stage CONTENT, for the table of contents, the anchors and search); a table takes its place
+only once search has indexed the page (stage TABLES), so the index holds no rows. A download's
+size takes its place once the file is made, before search indexes the page (``fill_sizes``):
+the files are made beside the build (adapter.background).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -17,6 +21,7 @@ if TYPE_CHECKING:
     from .state import BuildState
 
 CONTENT, TABLES = "content", "table"
+_SIZE = re.compile(r'<span data-g287-size="([^"]+)"></span>')
 
 
 def put(state: BuildState, page_key: str, html: str, stage: str = TABLES) -> Markup:
@@ -37,3 +42,15 @@ def reset(state: BuildState, page_key: str) -> None:
     """Forget placeholders left by an earlier rendering of the page."""
     for stage in (CONTENT, TABLES):
         state.slots.pop((stage, page_key), None)
+
+
+def size(path: str) -> Markup:
+    """The placeholder for the size of the download at ``path`` in the site."""
+    return Markup('<span data-g287-size="{}"></span>').format(path)
+
+
+def fill_sizes(content: str, sizes: Mapping[str, str]) -> str:
+    """Replace each size placeholder with the size of its download, as shown to readers."""
+    if "data-g287-size" not in content:
+        return content
+    return _SIZE.sub(lambda m: sizes[m[1]], content)

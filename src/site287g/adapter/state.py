@@ -8,9 +8,11 @@ under `mkdocs serve`, the last data that built, shown while an edit has mistakes
 from __future__ import annotations
 
 import contextlib
+import gc
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -29,13 +31,14 @@ from ..views.agencies import Agencies
 from ..views.agencies import build as build_agencies
 from ..views.county_lookup import FOLDER as LOOKUP_FOLDER
 from ..views.county_lookup import lookup_files
-from ..views.documents.render import start_template_downloads
+from ..views.documents.render import remember as remember_documents
+from ..views.documents.render import template_downloads
 from ..views.downloads import agency_downloads, lifecycle_downloads
-from ..views.files import Download
+from ..views.files import Download, human_size
 from ..views.pages import page_problems
 from ..views.plan import profile_uri
 from ..views.search import page_url
-from . import slots
+from . import background, slots
 
 _serving = False
 _last_good: SiteData | None = None
@@ -60,9 +63,17 @@ class BuildState:
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
         self.project = Path(config.config_file_path).resolve().parent
-        self.data, self.agencies = _load(self.project, Path(config.docs_dir))
-        # The documents depend on the data alone: they render beside the rest of the build.
-        self._documents = start_template_downloads(self.data)
+        with _long_lived():
+            self.data, self.agencies = _load(self.project, Path(config.docs_dir))
+        # The files to download and those the county finder reads depend on the data alone:
+        # they are made beside the rest of the build, which needs their bytes only at its end.
+        # The child begins with the longest jobs (the workbooks, then the finder's files); this
+        # process does the last ones left when it needs them.
+        self.downloads = self._downloads()
+        jobs = {d.path: d.make for d in self.downloads if d.path.endswith(".xlsx")}
+        jobs[LOOKUP_FOLDER] = self._site_files
+        jobs.update((d.path, d.make) for d in self.downloads if d.path not in jobs)
+        self._made = background.Background(jobs)
         self.files: Files | None = None
         self.slots: dict[tuple[str, str], list[str]] = {}
         self.page_ids: dict[str, set[str]] = {}
@@ -81,30 +92,37 @@ class BuildState:
             keep_trailing_newline=False,
         )
 
-    @cached_property
-    def downloads(self) -> list[Download]:
-        """Every file offered for download, documents first, then the agency lists."""
+    def made(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """The bytes of each download, and the files pages read in the browser (the county
+        finder's), by path in the site: waiting for them if need be."""
         try:
-            agencies = (
-                agency_downloads(self.agencies) + lifecycle_downloads(self.agencies)
-                if self.agencies
-                else []
-            )
-            self.site_files  # noqa: B018 (made now, while the documents render)
-        finally:
-            documents = self.documents()
-        return documents + agencies
-
-    def documents(self) -> list[Download]:
-        """The documents' downloads, once rendered (waiting for them if need be)."""
-        try:
-            return self._documents()
+            made = dict(self._made.results())
         except UnprintableText as exc:  # the data check refuses such text: a bug if it comes
             raise PluginError(str(exc)) from None
+        site_files = made.pop(LOOKUP_FOLDER)
+        remember_documents(self.data, made)
+        return made, site_files
 
     @cached_property
-    def site_files(self) -> dict[str, bytes]:
-        """Files pages read in the browser (the county finder's), by path in the site."""
+    def sizes(self) -> dict[str, str]:
+        """Each download's size as shown next to its link, by path in the site."""
+        return {path: human_size(len(content)) for path, content in self.made()[0].items()}
+
+    def stop(self) -> None:
+        """Drop the files still being made, if the build ended without them."""
+        self._made.stop()
+
+    def _downloads(self) -> list[Download]:
+        """Every file offered for download: the agency lists and lifecycle, then the
+        documents."""
+        documents = template_downloads(self.data)
+        if self.agencies is None:
+            return documents
+        lists = agency_downloads(self.agencies) + lifecycle_downloads(self.agencies)
+        return lists + documents
+
+    def _site_files(self) -> dict[str, bytes]:
+        """The county finder's files, by path in the site."""
         if self.agencies is None:
             return {}
         paths = {
@@ -139,6 +157,21 @@ class BuildState:
             raise PluginError(f"{page.file.src_uri}: links to {src_uri}, which the site lacks")
         url = get_relative_url(target.url or ".", page.url)
         return f"{url}#{anchor}" if anchor else url
+
+
+@contextlib.contextmanager
+def _long_lived() -> Iterator[None]:
+    """Objects made inside last the whole build (the data and its views): the garbage collector
+    does not run while they are made, and leaves them alone until the build ends (each of its
+    later passes then has far less to walk through)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
 
 
 def _view(data: SiteData) -> Agencies | None:
@@ -200,8 +233,8 @@ def finish(ok: bool) -> None:
     """Drop the state of the build that ended; keep its data if the build succeeded."""
     global _current, _last_good
     if _current is not None:
-        with contextlib.suppress(PluginError):  # a failed build has its own error to report
-            _current.documents()  # collect the rendering, so no child process is left waiting
+        _current.stop()  # no child process is left running
+    gc.unfreeze()  # the build's data can go once unused
     if ok and _current is not None and _serving:
         _last_good = _current.data
     _current = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 from collections.abc import Iterable
@@ -94,8 +95,12 @@ def to_xlsx(rows: list[list[str]], kind: str, info: dict[str, Any]) -> bytes:
     bold = book.add_format({"bold": True})
     columns = COLUMNS[kind]
     sheet.write_row(0, 0, columns, bold)
+    # Every value is text, written as text (never read as a formula); empty cells stay blank.
+    write = sheet.write_string
     for number, row in enumerate(rows, start=1):
-        sheet.write_row(number, 0, row)
+        for column, value in enumerate(row):
+            if value:
+                write(number, column, value)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(rows), len(columns) - 1)
     widths = {"LAW ENFORCEMENT AGENCY": 45, "COUNTY": 22, "SUPPORT TYPE": 24, "STATE": 16}
@@ -113,23 +118,27 @@ def file_name(kind: str, info: dict[str, Any], suffix: str) -> str:
 
 def agency_downloads(a: Agencies) -> list[Download]:
     """Each list as CSV, JSON and XLSX (ICE's columns in CSV and XLSX), from the same records."""
-    out: list[Download] = []
-    for kind in LISTS:
-        info = a.lists.get(kind) or {}
-        records = a.records[kind]
-        rows = [ice_row(rec, kind) for rec in records]
-        label = LISTS[kind]
-        for suffix, fmt, content in (
-            ("csv", "CSV", to_csv(rows, kind)),
-            ("json", "JSON", to_json(records, kind, info)),
-            ("xlsx", "Excel workbook (XLSX)", to_xlsx(rows, kind, info)),
-        ):
-            out.append(
-                Download(
-                    file_name(kind, info, suffix), kind, f"{label} ({suffix.upper()})", fmt, content
-                )
-            )
-    return out
+    return [
+        download
+        for kind in LISTS
+        for download in _list_downloads(kind, a.records[kind], a.lists.get(kind) or {})
+    ]
+
+
+def _list_downloads(kind: str, records: list[dict[str, Any]], info: dict) -> list[Download]:
+    """One list's downloads; the CSV and the XLSX share its rows in ICE's columns."""
+    rows = functools.cache(lambda: [ice_row(rec, kind) for rec in records])
+    makers = (
+        ("csv", "CSV", lambda: to_csv(rows(), kind)),
+        ("json", "JSON", lambda: to_json(records, kind, info)),
+        ("xlsx", "Excel workbook (XLSX)", lambda: to_xlsx(rows(), kind, info)),
+    )
+    return [
+        Download(
+            file_name(kind, info, suffix), kind, f"{LISTS[kind]} ({suffix.upper()})", fmt, make
+        )
+        for suffix, fmt, make in makers
+    ]
 
 
 # The lifecycle table: one row per agreement (or request) ever listed; what each column holds.
@@ -173,6 +182,23 @@ def _csv(columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
 
 def lifecycle_downloads(a: Agencies) -> list[Download]:
     """The lifecycle of every agreement ever listed (CSV and JSON) and every change (CSV)."""
+    rows = functools.cache(lambda: _lifecycle_rows(a))
+    files = (
+        ("lifecycle.csv", "Lifecycle of every agreement (CSV)", "CSV",
+         lambda: _csv(LIFECYCLE_COLUMNS, (r.values() for r in rows()))),
+        ("lifecycle.json", "Lifecycle of every agreement (JSON)", "JSON",
+         lambda: _lifecycle_json(a, rows())),
+        ("changes.csv", "Every change, day by day (CSV)", "CSV",
+         lambda: _csv(CHANGE_COLUMNS, _changes(a))),
+    )  # fmt: skip
+    return [
+        Download(f"{FOLDER}/{name}", "lifecycle", label, fmt, make)
+        for name, label, fmt, make in files
+    ]
+
+
+def _lifecycle_rows(a: Agencies) -> list[dict[str, Any]]:
+    """One row per agreement (or request) ever listed, in state and agency order."""
     rows = []
     for p in a.profiles:
         county = None if p.statewide else p.county
@@ -187,12 +213,11 @@ def lifecycle_downloads(a: Agencies) -> list[Download]:
             }  # fmt: skip
             rows.append(values)
     rows.sort(key=lambda r: (r["state"], r["agency"].casefold(), r["id"], r["list"]))
-    changes = [
-        [e.date, e.file, p.state, p.name, e.agreement, e.kind, e.text]
-        for p in a.profiles
-        for e in p.events
-    ]
-    changes.sort(key=lambda c: (c[0], c[2], c[3], c[4]))
+    return rows
+
+
+def _lifecycle_json(a: Agencies, rows: list[dict[str, Any]]) -> bytes:
+    """The lifecycle rows as JSON, one agreement per line, with the columns described."""
     head = {
         "as_of": (a.lists.get("participating") or {}).get("as_of"),
         "columns": LIFECYCLE_COLUMNS,
@@ -202,14 +227,18 @@ def lifecycle_downloads(a: Agencies) -> list[Download]:
     if rows:
         lines[-1] = lines[-1].removesuffix(",")
     lines.append("]}")
-    return [
-        Download(f"{FOLDER}/lifecycle.csv", "lifecycle", "Lifecycle of every agreement (CSV)",
-                 "CSV", _csv(LIFECYCLE_COLUMNS, (r.values() for r in rows))),
-        Download(f"{FOLDER}/lifecycle.json", "lifecycle", "Lifecycle of every agreement (JSON)",
-                 "JSON", ("\n".join(lines) + "\n").encode("utf-8")),
-        Download(f"{FOLDER}/changes.csv", "lifecycle", "Every change, day by day (CSV)", "CSV",
-                 _csv(CHANGE_COLUMNS, changes)),
-    ]  # fmt: skip
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _changes(a: Agencies) -> list[list[Any]]:
+    """Every change of every agency, by date."""
+    changes = [
+        [e.date, e.file, p.state, p.name, e.agreement, e.kind, e.text]
+        for p in a.profiles
+        for e in p.events
+    ]
+    changes.sort(key=lambda c: (c[0], c[2], c[3], c[4]))
+    return changes
 
 
 def _files(a: Agencies, agreement: str, kind: str) -> tuple[str | None, str | None]:

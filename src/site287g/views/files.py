@@ -3,7 +3,8 @@ published by the MkDocs adapter as files of the site, linked like pages."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 FOLDER = "downloads"
 
@@ -20,15 +21,11 @@ def human_size(size: int) -> str:
 @dataclass(frozen=True)
 class Download:
     """One file to download: its path in the site, its group (a template's name or a list),
-    the link text, the format as readers know it, and its bytes."""
+    the link text, the format as readers know it, and the function that makes its bytes
+    (known before they are made: the adapter makes them beside the build)."""
 
     path: str
     group: str
     label: str
     format: str
-    content: bytes
-
-    @property
-    def size(self) -> str:
-        """The size as shown next to the link."""
-        return human_size(len(self.content))
+    make: Callable[[], bytes] = field(repr=False, compare=False)

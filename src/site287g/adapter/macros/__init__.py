@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ...views.changes import recent_counts
 from ...views.documents.preview import preview_blocks
 from ...views.documents.render import preview_page
+from .. import slots
 from ..state import state
 from .agencies import define_agency_macros, model_agreements
 from .profiles import define_profile_macros
@@ -134,7 +135,9 @@ def define_env(env: Any) -> None:
                     "files": [],
                 },
             )
-            group["files"].append({"format": d.format, "size": d.size, "url": link(d.path)})
+            group["files"].append(
+                {"format": d.format, "size": slots.size(d.path), "url": link(d.path)}
+            )
         return list(groups.values())
 
     @env.macro

@@ -38,7 +38,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
 
     def downloads(kind: str) -> list[dict[str, str]]:
         return [
-            {"url": link(d.path), "label": d.label, "format": d.format, "size": d.size}
+            {"url": link(d.path), "label": d.label, "format": d.format, "size": slots.size(d.path)}
             for d in state(config).downloads
             if d.group == kind
         ]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import json
-import multiprocessing as mp
-import threading
-from collections.abc import Callable
 
 from ...data import SiteData
 from ..files import FOLDER, Download
@@ -41,21 +39,14 @@ _rendered: dict[tuple[str, str, str], bytes] = {}
 
 def _render(kind: str, fmt: str, source: str) -> bytes:
     """One document from the JSON text of its data."""
-    data = json.loads(source)
-    if kind == "overview":
-        return render_overview_pdf(data)
-    return render_docx(data) if fmt == "docx" else render_pdf(data)
-
-
-def _render_into(jobs: list[tuple[str, str, str]], pipe) -> None:
-    """In the child process: render each job and send the bytes back (None on any failure,
-    so the parent renders them itself and reports the error as usual)."""
-    try:
-        pipe.send([_render(*job) for job in jobs])
-    except BaseException:
-        pipe.send(None)
-    finally:
-        pipe.close()
+    if (kind, fmt, source) not in _rendered:
+        data = json.loads(source)
+        if kind == "overview":
+            content = render_overview_pdf(data)
+        else:
+            content = render_docx(data) if fmt == "docx" else render_pdf(data)
+        _rendered[kind, fmt, source] = content
+    return _rendered[kind, fmt, source]
 
 
 def _jobs(data: SiteData) -> list[tuple[tuple[str, str, str], str, str, str, str]]:
@@ -74,44 +65,17 @@ def _jobs(data: SiteData) -> list[tuple[tuple[str, str, str], str, str, str, str
     return out
 
 
-def start_template_downloads(data: SiteData) -> Callable[[], list[Download]]:
-    """Start rendering the documents not rendered yet in a child process, where the platform
-    can fork one (the build goes on with other work on the other core); return the function
-    that waits for them and gives the downloads."""
-    jobs = _jobs(data)
-    missing = list(dict.fromkeys(job for job, *_ in jobs if job not in _rendered))
-    child = pipe = None
-    # A fork copies only the calling thread: with no other thread, nothing can be left locked.
-    if len(missing) > 1 and "fork" in mp.get_all_start_methods() and threading.active_count() == 1:
-        context = mp.get_context("fork")
-        pipe, child_end = context.Pipe(duplex=False)
-        child = context.Process(target=_render_into, args=(missing, child_end), daemon=True)
-        child.start()
-        child_end.close()
-
-    def finish() -> list[Download]:
-        nonlocal child
-        if child is not None:
-            try:
-                results = pipe.recv()
-            except EOFError:
-                results = None
-            child.join()
-            pipe.close()
-            child = None  # asked again (the build's end), the documents are ready
-            if results is not None:
-                _rendered.update(zip(missing, results, strict=True))
-        for job in missing:
-            if job not in _rendered:  # no child, or it failed: render here (errors as usual)
-                _rendered[job] = _render(*job)
-        return [
-            Download(path, group, title, fmt, _rendered[job])
-            for job, path, group, title, fmt in jobs
-        ]
-
-    return finish
-
-
 def template_downloads(data: SiteData) -> list[Download]:
     """Each template as DOCX and PDF (the overview as PDF only), in name order."""
-    return start_template_downloads(data)()
+    return [
+        Download(path, group, title, fmt, functools.partial(_render, *job))
+        for job, path, group, title, fmt in _jobs(data)
+    ]
+
+
+def remember(data: SiteData, made: dict[str, bytes]) -> None:
+    """Keep the documents among ``made`` (bytes by path, rendered in another process) for the
+    next build of `mkdocs serve`."""
+    for job, path, *_ in _jobs(data):
+        if path in made:
+            _rendered.setdefault(job, made[path])
