@@ -16,6 +16,8 @@ from site287g.views.plan import moved_pages, nav_section, plan, profile_uri
 from site287g.views.search import page_url
 
 SECTION = "Agencies"
+# The template of a page whose HTML the last build made (adapter/reuse.py): renders nothing.
+REUSED = "reused.html"
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -67,9 +69,13 @@ def _add_to_nav(config: MkDocsConfig, section: dict) -> None:
 @event_priority(-50)  # after mkdocs-macros, which sets the page its macros link from
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Call the macro a generated page names (mkdocs-macros leaves these pages alone)."""
-    planned = state(config).memo.get("planned", {}).get(page.file.src_uri)
+    current = state(config)
+    planned = current.memo.get("planned", {}).get(page.file.src_uri)
     if planned is None:
         return markdown
+    if current.pages and current.pages.reuse(page.file.src_uri, page.file.content_string):
+        page.meta["template"] = REUSED  # its HTML is the last build's (on_post_page)
+        return ""
     macro = config.plugins["macros"].macros[planned.macro]
     try:
         html = macro(*planned.args)
@@ -87,7 +93,11 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 @event_priority(100)  # first: the hooks after it read the page's HTML
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put each page's content in place of its placeholder, once Markdown has run."""
-    return slots.fill(state(config), page.file.src_uri, html, slots.CONTENT)
+    current = state(config)
+    html = slots.fill(current, page.file.src_uri, html, slots.CONTENT)
+    if current.pages and page.file.src_uri in current.memo.get("planned", {}):
+        return current.pages.content(page.file.src_uri, html)
+    return html
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -95,3 +105,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     if page.content and "data-g287-table" in page.content:
         page.content = slots.fill(state(config), page.file.src_uri, page.content)
     return context
+
+
+@event_priority(-200)  # after every other hook: the HTML as written
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Under `mkdocs serve`, give a reused page its last HTML, and note each page made."""
+    current = state(config)
+    if current.pages and page.file.src_uri in current.memo.get("planned", {}):
+        return current.pages.output(page.file.src_uri, page.file.content_string, output)
+    return output

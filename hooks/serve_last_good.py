@@ -5,9 +5,9 @@ the last good data and prints the mistakes; this covers every other failure.)"""
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,12 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.site287g")
-
-
-def _snapshot(site: Path, into: Path) -> None:
-    """A copy of the built site made of hard links: instant, and untouched by the next build,
-    which deletes the old files before it writes new ones."""
-    shutil.copytree(site, into, copy_function=os.link)
 
 
 def on_serve(
@@ -31,18 +25,23 @@ def on_serve(
     site = Path(config.site_dir)
 
     def rebuild_or_keep_last_good() -> None:
-        with tempfile.TemporaryDirectory(prefix="site287g-last-good-") as scratch:
-            backup = Path(scratch) / "site"
-            _snapshot(site, backup)
-            try:
-                rebuild()
-            except Exception as exc:  # noqa: BLE001 - any failure: show it, keep the old site
-                shutil.rmtree(site, ignore_errors=True)
-                shutil.copytree(backup, site, copy_function=os.link)
-                log.error(
-                    f"The rebuild failed ({exc}); still showing the last good site. Fix the "
-                    "problem and save again."
-                )
+        # The last good site is set aside by a rename (instant, on the same file system); the
+        # build writes a new one in its place.
+        aside = Path(tempfile.mkdtemp(prefix="site287g-last-good-", dir=site.parent))
+        backup = aside / "site"
+        site.rename(backup)
+        try:
+            rebuild()
+        except Exception as exc:  # noqa: BLE001 - any failure: show it, keep the old site
+            shutil.rmtree(site, ignore_errors=True)
+            backup.rename(site)
+            shutil.rmtree(aside, ignore_errors=True)
+            log.error(
+                f"The rebuild failed ({exc}); still showing the last good site. Fix the "
+                "problem and save again."
+            )
+        else:  # the old site goes while the browser reloads the new one
+            threading.Thread(target=shutil.rmtree, args=(aside, True), daemon=True).start()
 
     server.builder = rebuild_or_keep_last_good
     return server

@@ -4,6 +4,7 @@ site keeps being served, and the fix is picked up by itself."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import threading
@@ -136,3 +137,32 @@ def test_failure_mid_build_keeps_whole_site(served: tuple[Serve, Path]) -> None:
     edit(model_page, "model: nope\n", "model: tfm\n")
     server.wait(lambda: server.output.count("Reloading browsers") >= 1, "the rebuild")
     assert QUESTION in server.get("faq/")[1]
+
+
+def without_reload(html: str) -> str:
+    """A served page without the live-reload script, which differs on every request."""
+    return re.sub(r"<script>\s*var livereload = .*?</script>", "", html, flags=re.DOTALL)
+
+
+def test_an_edit_reaches_every_page_it_changes(served: tuple[Serve, Path]) -> None:
+    """An answer of the FAQ changes the FAQ page and leaves an agency list page as it was; the
+    FAQ's title, which the navigation of every page shows, and the site's name reach it."""
+    server, project = served
+    faq, site = project / "data" / "faq.yml", project / "data" / "site.yml"
+    listing = "agencies/participating/"
+    status, before = server.get(listing)
+    assert status == 200 and "287(g) FAQ" in before
+
+    edited = "Why Is It Called 287(g)?"
+    edit(faq, f'question: "{QUESTION}"', f'question: "{edited}"')
+    server.wait(lambda: edited in server.get("faq/")[1], "the edited answer")
+    assert without_reload(server.get(listing)[1]) == without_reload(before)
+
+    edit(faq, 'title: "287(g) FAQ"', 'title: "Questions and Answers"')
+    server.wait(
+        lambda: "Questions and Answers" in server.get(listing)[1], "the new title in the nav"
+    )
+    assert "287(g) FAQ" not in server.get(listing)[1]
+
+    edit(site, 'title: "287(g) Program"', 'title: "The 287(g) Program"')
+    server.wait(lambda: "The 287(g) Program" in server.get(listing)[1], "the new site name")

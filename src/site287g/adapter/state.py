@@ -38,7 +38,7 @@ from ..views.files import Download, human_size
 from ..views.pages import page_problems
 from ..views.plan import profile_uri
 from ..views.search import page_url
-from . import background, slots
+from . import background, reuse, slots
 
 _serving = False
 _last_good: SiteData | None = None
@@ -75,6 +75,13 @@ class BuildState:
         jobs.update((d.path, d.make) for d in self.downloads if d.path not in jobs)
         self._made = background.Background(jobs)
         self.files: Files | None = None
+        # Under `mkdocs serve`, the generated pages an edit cannot change are taken back.
+        self.pages: reuse.Pages | None = None
+        if _serving:
+            sources = [Path(config.config_file_path), Path(config.docs_dir)]
+            sources += [Path(hook.__file__) for hook in config.hooks.values()]
+            sources.append(Path(config.theme.custom_dir or self.project / "overrides"))
+            self.pages = reuse.Pages(reuse.inputs(self.data, sources))
         self.slots: dict[tuple[str, str], list[str]] = {}
         self.page_ids: dict[str, set[str]] = {}
         self.memo: dict[Any, Any] = {}
@@ -237,4 +244,6 @@ def finish(ok: bool) -> None:
     gc.unfreeze()  # the build's data can go once unused
     if ok and _current is not None and _serving:
         _last_good = _current.data
+        if _current.pages is not None:
+            _current.pages.keep()
     _current = None
