@@ -34,7 +34,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     ]
     for path, code, title in scopes:
         feed = atom_feed(
-            days(changes(agencies.profiles, code)),
+            agencies.days() if code is None else days(changes(agencies.profiles, code)),
             feed_url=f"{site_url}{path}",
             title=f"{title}: changes to ICE's 287(g) lists",
             author=site["publisher"]["name"],

@@ -30,19 +30,25 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Give the theme ``shared_nav(page, html=None)``."""
     held: dict[str, Markup] = {}
     listed: set[str] = state(config).memo["nav_urls"]
+    keys: dict[str | None, str | None] = {}
+
+    def folder(url: str | None) -> str | None:
+        """The folder whose rendering the page at ``url`` shares, or None if it may not."""
+        if url not in keys:
+            shares = (
+                url is not None
+                and url not in listed
+                # a listed page inside this page's folder would get a link that differs
+                and not any(other.startswith(url) for other in listed if url)
+            )
+            keys[url] = posixpath.dirname(url.rstrip("/")) if shares else None
+        return keys[url]
 
     def shared_nav(page, html: str | None = None) -> Markup:
         """With ``html``: keep it for the page's folder and return it. Without: the kept
         rendering for the page's folder, or "" when there is none or the page may not share.
         """
-        url = page.url if page is not None else None
-        shares = (
-            url is not None
-            and url not in listed
-            # a listed page inside this page's folder would get a link that differs
-            and not any(other.startswith(url) for other in listed if url)
-        )
-        key = posixpath.dirname(url.rstrip("/")) if shares else None
+        key = folder(page.url if page is not None else None)
         if html is None:
             return held.get(key, Markup("")) if key is not None else Markup("")
         if key is not None:

@@ -150,6 +150,17 @@ class Agencies:
             self.memo["month_pages"] = month_pages(self.days())
         return self.memo["month_pages"]
 
+    def day_page(self, date: str) -> int:
+        """The month page (numbered from 1) where the changes of list date ``date`` begin."""
+        if "day_pages" not in self.memo:  # found once for every date
+            starts: dict[str, int] = {}
+            for pages in self.month_pages().values():
+                for number, page in enumerate(pages, 1):
+                    for shown in page:
+                        starts.setdefault(shown.date, number)
+            self.memo["day_pages"] = starts
+        return self.memo["day_pages"][date]
+
     def states(self) -> list[str]:
         """USPS codes with an agreement or a request on either list, now or ever, by name."""
         codes = {r.state for kind in LISTS for r in self.rows[kind]}

@@ -54,9 +54,7 @@ def month_uri(month: str, number: int = 1) -> str:
 
 def day_uri(agencies: Agencies, date: str) -> str:
     """Source path of the month page where the changes of list date ``date`` begin."""
-    pages = agencies.month_pages()[date[:7]]
-    number = next(n for n, page in enumerate(pages, 1) for shown in page if shown.date == date)
-    return month_uri(date[:7], number)
+    return month_uri(date[:7], agencies.day_page(date))
 
 
 def state_feed(code: str) -> str:
