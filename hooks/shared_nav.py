@@ -1,15 +1,18 @@
-"""Render the site navigation once per folder for the pages it does not list.
+"""Render the site navigation and the header once per folder for the pages the navigation
+does not list.
 
 The theme renders the whole navigation into every page, which at thousands of agency pages is
 most of the build. For a page the navigation does not list, nothing in it is marked as the
 current page, and its links depend only on the page's folder: so pages of one folder (an
 agency page beside the other agencies of its state) share one rendering (``overrides/main.html``
-asks ``shared_nav``).
+asks ``shared_nav``). The header's links depend on the folder too, and it names the page: the
+pages of a folder share it with their own title put in (``shared_header``).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -18,6 +21,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from site287g.adapter.state import state
+
+# Where Material's header names the page (partials/header.html), and the mark kept there.
+TOPIC = re.compile(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*')
+TITLE = "\x00page title\x00"
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -55,5 +62,20 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             held[key] = Markup(html)
         return Markup(html)
 
+    headers: dict[str, str] = {}
+
+    def shared_header(page, html: str | None = None) -> Markup:
+        """As ``shared_nav``, for the header, which names the page as Material does."""
+        key = folder(page.url if page is not None else None)
+        title = str((page.meta or {}).get("title") or page.title or "") if page else ""
+        if html is None:
+            kept = headers.get(key) if key is not None and title else None
+            return Markup(kept.replace(TITLE, title, 1)) if kept else Markup("")
+        topic = TOPIC.search(html)
+        if key is not None and title and topic and html.startswith(title, topic.end()):
+            headers.setdefault(key, html[: topic.end()] + TITLE + html[topic.end() + len(title) :])
+        return Markup(html)
+
     env.globals["shared_nav"] = shared_nav
+    env.globals["shared_header"] = shared_header
     return env
