@@ -33,6 +33,17 @@ def language_title_description_one_h1(page: Page) -> Iterator[str]:
 
 
 @check
+def header_names_the_page(page: Page) -> Iterator[str]:
+    """The header names the page its <title> names (pages of one folder share one rendering
+    of the header, each with its own title put in)."""
+    title = " ".join((page.root.findtext("head/title") or "").split())
+    for topic in page.root.xpath("//div[@data-md-component='header-topic']"):
+        named = " ".join("".join(topic.itertext()).split())
+        if named and title != named and not title.startswith(f"{named} - "):
+            yield f"the header names {named!r}, the title is {title!r}"
+
+
+@check
 def canonical_is_the_sitemap_address(page: Page) -> Iterator[str]:
     """A page of the sitemap names the address the sitemap lists as its canonical one."""
     address = page.site.addresses.get(page.name)

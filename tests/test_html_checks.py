@@ -21,6 +21,7 @@ SPOILS = [
     ("language-title-description-one-h1", '<html lang="en"', '<html lang="fr"'),
     ("language-title-description-one-h1", "</article>", "<h1>Again</h1></article>"),
     ("language-title-description-one-h1", 'name="description"', 'name="summary"'),
+    ("header-names-the-page", "<title>", "<title>Another page - "),
     ("canonical-is-the-sitemap-address", 'rel="canonical" href="', 'rel="canonical" href="x'),
     ("assets-and-links-resolve", "</article>", '<a href="../no-such-page/">x</a></article>'),
     ("assets-and-links-resolve", "</article>", '<img src="../nowhere.png" alt="x"></article>'),
