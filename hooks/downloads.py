@@ -28,7 +28,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read, no file written yet: give each download its bytes, and add
     the county finder's files."""
-    made, site_files = state(config).made()
+    made, site_files = state(config).made
     for path, content in made.items():
         files.get_file_from_path(path).content_bytes = content
     for path, content in site_files.items():

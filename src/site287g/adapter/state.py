@@ -99,9 +99,10 @@ class BuildState:
             keep_trailing_newline=False,
         )
 
+    @cached_property
     def made(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
         """The bytes of each download, and the files pages read in the browser (the county
-        finder's), by path in the site: waiting for them if need be."""
+        finder's), by path in the site: waited for once, when first asked."""
         try:
             made = dict(self._made.results())
         except UnprintableText as exc:  # the data check refuses such text: a bug if it comes
@@ -113,7 +114,7 @@ class BuildState:
     @cached_property
     def sizes(self) -> dict[str, str]:
         """Each download's size as shown next to its link, by path in the site."""
-        return {path: human_size(len(content)) for path, content in self.made()[0].items()}
+        return {path: human_size(len(content)) for path, content in self.made[0].items()}
 
     def stop(self) -> None:
         """Drop the files still being made, if the build ended without them."""
