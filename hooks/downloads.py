@@ -1,14 +1,17 @@
 """Publish every generated file: the downloads (documents, agency lists) and the files pages
 read in the browser (the county finder's).
 
-They are made beside the build (adapter.background): the downloads join the site's files at
-once, so pages link them the checked way, and get their bytes and sizes once made, before
-any file is written or any page indexed.
+They are made beside the build (adapter.background) while the pages are rendered: the
+downloads join the site's files at once, so pages link them the checked way; their bytes,
+the finder's files, and the sizes shown next to the links are written once every page is,
+so the build never waits for them before it has to; so is each size in the search index.
 """
 
 from __future__ import annotations
 
-from jinja2 import Environment
+import json
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -25,20 +28,33 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Every page has been read, no file written yet: give each download its bytes, and add
-    the county finder's files."""
-    made, site_files = state(config).made
-    for path, content in made.items():
-        files.get_file_from_path(path).content_bytes = content
-    for path, content in site_files.items():
-        files.append(File.generated(config, path, content=content))
-    return env
+@event_priority(-300)  # after every other hook: the page as written, sizes still to come
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Note the pages that show a download's size, to be written again once it is known."""
+    if slots.has_sizes(page.content or ""):
+        state(config).unsized[page.file.abs_dest_path] = output
+    return output
 
 
-@event_priority(50)  # before search indexes the page
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """Show each download's size in place of its placeholder."""
-    if page.content:
-        page.content = slots.fill_sizes(page.content, state(config).sizes)
-    return context
+@event_priority(-40)  # after the search plugin has written its index, before agency entries
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Every page is written and indexed: write each download's bytes and the county finder's
+    files, and put each size in its page and in the search index."""
+    build = state(config)
+    made, site_files = build.made
+    site = Path(config.site_dir)
+    for path, content in {**made, **site_files}.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    for dest, output in build.unsized.items():
+        html = slots.fill_sizes(output, build.sizes)
+        Path(dest).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+    index_path = site / "search" / "search_index.json"
+    if build.unsized and index_path.exists():
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        for doc in index["docs"]:
+            doc["title"] = slots.fill_sizes(doc["title"], build.sizes)
+            doc["text"] = slots.fill_sizes(doc["text"], build.sizes)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        index_path.write_text(text, encoding="utf-8")

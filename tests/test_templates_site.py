@@ -37,6 +37,16 @@ def test_templates_page_lists_every_file_with_format_and_size(built_site: Path) 
         assert abs(int(size) - target.stat().st_size / 1024) <= 1
 
 
+def test_search_shows_the_sizes_the_page_shows(built_site: Path) -> None:
+    """The templates page's search entries name each download with the size its link shows
+    (sizes are put in once the files are made, after the pages are indexed)."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    found = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("templates/"))
+    for _, label in download_links(built_site, "templates/"):
+        assert label in found
+    assert "\ue000" not in json.dumps(index, ensure_ascii=False)
+
+
 def test_sign_up_page_links_the_templates(built_site: Path) -> None:
     """The sign-up steps are followed by working links to the letter and the three MOAs."""
     links = download_links(built_site, "sign-up/")

@@ -5,8 +5,8 @@ each page again: for pages made of macro output that is most of the build. A mac
 leaves a short placeholder. A page's content takes its place right after Markdown has run
 (stage CONTENT, for the table of contents, the anchors and search); a table takes its place
 only once search has indexed the page (stage TABLES), so the index holds no rows. A download's
-size takes its place once the file is made, before search indexes the page (``fill_sizes``):
-the files are made beside the build (adapter.background).
+size takes its place once the file is made (``fill_sizes``), after every page is written and
+indexed: the files are made beside the build (adapter.background).
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from .state import BuildState
 
 CONTENT, TABLES = "content", "table"
-_SIZE = re.compile(r'<span data-g287-size="([^"]+)"></span>')
+# A download's size until it is known: its path between two private-use characters, which
+# Markdown and the search indexer keep as text. Only a path the build offers is replaced.
+_SIZE_OPEN, _SIZE_CLOSE = "\ue000", "\ue001"
+_SIZE = re.compile(f"{_SIZE_OPEN}([^{_SIZE_OPEN}{_SIZE_CLOSE}]+){_SIZE_CLOSE}")
 
 
 def put(state: BuildState, page_key: str, html: str, stage: str = TABLES) -> Markup:
@@ -46,11 +49,16 @@ def reset(state: BuildState, page_key: str) -> None:
 
 def size(path: str) -> Markup:
     """The placeholder for the size of the download at ``path`` in the site."""
-    return Markup('<span data-g287-size="{}"></span>').format(path)
+    return Markup(_SIZE_OPEN + "{}" + _SIZE_CLOSE).format(path)
 
 
-def fill_sizes(content: str, sizes: Mapping[str, str]) -> str:
+def has_sizes(text: str) -> bool:
+    """Whether ``text`` still holds a size placeholder."""
+    return _SIZE_OPEN in text
+
+
+def fill_sizes(text: str, sizes: Mapping[str, str]) -> str:
     """Replace each size placeholder with the size of its download, as shown to readers."""
-    if "data-g287-size" not in content:
-        return content
-    return _SIZE.sub(lambda m: sizes[m[1]], content)
+    if not has_sizes(text):
+        return text
+    return _SIZE.sub(lambda m: sizes.get(m[1], m[0]), text)

@@ -83,6 +83,8 @@ class BuildState:
             sources.append(Path(config.theme.custom_dir or self.project / "overrides"))
             self.pages = reuse.Pages(reuse.inputs(self.data, sources))
         self.slots: dict[tuple[str, str], list[str]] = {}
+        # The pages showing a download's size, by file written, with their HTML until then.
+        self.unsized: dict[str, str] = {}
         self.page_ids: dict[str, set[str]] = {}
         self.memo: dict[Any, Any] = {}
 

@@ -7,8 +7,6 @@ import json
 
 from ...data import SiteData
 from ..files import FOLDER, Download
-from .docx import render_docx
-from .pdf import render_overview_pdf, render_pdf
 
 FORMATS = {"docx": "DOCX", "pdf": "PDF"}
 
@@ -40,6 +38,11 @@ _rendered: dict[tuple[str, str, str], bytes] = {}
 def _render(kind: str, fmt: str, source: str) -> bytes:
     """One document from the JSON text of its data."""
     if (kind, fmt, source) not in _rendered:
+        # Imported here: python-docx and fpdf2 (with fontTools) take a fifth of a second to
+        # import, and the build's child process (adapter.background) is what renders.
+        from .docx import render_docx
+        from .pdf import render_overview_pdf, render_pdf
+
         data = json.loads(source)
         if kind == "overview":
             content = render_overview_pdf(data)
