@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from ..data.vocab import LISTS, STATE_NAMES
@@ -33,16 +32,21 @@ class PlannedPage:
         return f"{self.macro}({', '.join(map(repr, self.args))})"
 
     def markdown(self) -> str:
-        """The page's source: front matter and one macro call. mkdocs-macros leaves it alone
-        (``render_macros: false``): the build calls the macro itself (hooks/agency_pages.py),
-        which spares compiling each page's text as a template."""
-        search = "" if self.searched else "search:\n  exclude: true\n"
-        feed = f"feed: {json.dumps(self.feed)}\n" if self.feed else ""
-        return (
-            f"---\ntitle: {json.dumps(self.title)}\n"
-            f"description: {json.dumps(self.description)}\nrender_macros: false\n"
-            f"{search}{feed}---\n\n{{{{ {self.call} }}}}\n"
-        )
+        """The page's source: one macro call, without front matter (``meta`` gives the page's
+        settings: reading front matter is a YAML parse per page)."""
+        return f"{{{{ {self.call} }}}}\n"
+
+    def meta(self) -> dict:
+        """The page's settings, as front matter would give them. mkdocs-macros leaves the page
+        alone (``render_macros: false``): the build calls the macro itself
+        (hooks/agency_pages.py), which spares compiling each page's text as a template."""
+        meta: dict = {"title": self.title, "description": self.description}
+        meta["render_macros"] = False
+        if not self.searched:
+            meta["search"] = {"exclude": True}
+        if self.feed:
+            meta["feed"] = self.feed
+        return meta
 
 
 def month_uri(month: str, number: int = 1) -> str:
