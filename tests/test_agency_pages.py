@@ -205,6 +205,19 @@ def test_whats_new_newest_first(built_site: Path) -> None:
         assert shown == {a["href"].strip("./").rsplit("/", 1)[-1]}, a
 
 
+def test_search_finds_a_day_not_each_of_its_changes(built_site: Path) -> None:
+    """Site search has each day of what's new by its heading and counts; the agencies a day
+    lists are found on their own pages, not once more per change."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    days = [d for d in index["docs"] if d["location"].startswith("agencies/whats-new/#d-")]
+    soup = content(page(built_site, "agencies/whats-new/"))
+    named = {text(a) for a in soup.select(".g287-changes a")}
+    assert days and named
+    for d in days:
+        assert re.search(r"\d+ agreements? added", d["text"]), d
+        assert not any(name in d["text"] for name in named), d["location"]
+
+
 def test_charts_are_accessible(built_site: Path) -> None:
     """Each chart is labelled by its own title and desc and has its numbers as a table; the
     charts are images, the map a group of links (one per state, each named with its count)."""

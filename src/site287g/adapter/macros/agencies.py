@@ -247,13 +247,24 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         )
 
     def day_context(shown: list[changes.Shown]) -> dict[str, Any]:
-        """What the day-by-day partial needs: the days and a link to each agency's page."""
+        """What the day-by-day partial needs: the days, and each day's list of changes (each
+        linking its agency's page) in a slot filled once search has indexed the page, as a
+        table is: the index keeps each day's heading and counts, not every agency named."""
         a = agencies()
-        profile_ids = {c.profile.id for s in shown for c in s.changes}
-        return {
-            "days": shown,
-            "profile_urls": {p.id: link(profile_uri(p)) for p in a.profiles if p.id in profile_ids},
-        }
+        ids = {c.profile.id for s in shown for c in s.changes}
+        urls = {i: link(profile_uri(a.profile_by_id[i])) for i in sorted(ids)}
+        build = state(config)
+        lists = [
+            slots.put(
+                build,
+                env.page.file.src_uri,
+                build.render_html(
+                    "partials/agencies/changes.html", changes=s.changes, profile_urls=urls
+                ),
+            )
+            for s in shown
+        ]
+        return {"days": shown, "lists": lists}
 
     @env.macro
     def agencies_whats_new(days_back: int = 31) -> Markup:
