@@ -11,6 +11,7 @@ pages of a folder share it with their own title put in (``shared_header``).
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 
@@ -37,7 +38,13 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Give the theme ``shared_nav(page, html=None)``."""
     held: dict[str, Markup] = {}
     listed: set[str] = state(config).memo["nav_urls"]
+    ordered = sorted(listed)
     keys: dict[str | None, str | None] = {}
+
+    def lists_inside(url: str) -> bool:
+        """Whether the navigation lists a page inside the folder of the page at ``url``."""
+        at = bisect.bisect_left(ordered, url)
+        return bool(url) and at < len(ordered) and ordered[at].startswith(url)
 
     def folder(url: str | None) -> str | None:
         """The folder whose rendering the page at ``url`` shares, or None if it may not."""
@@ -46,7 +53,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
                 url is not None
                 and url not in listed
                 # a listed page inside this page's folder would get a link that differs
-                and not any(other.startswith(url) for other in listed if url)
+                and not lists_inside(url)
             )
             keys[url] = posixpath.dirname(url.rstrip("/")) if shares else None
         return keys[url]

@@ -86,6 +86,7 @@ class BuildState:
         # The pages showing a download's size, by file written, with their HTML until then.
         self.unsized: dict[str, str] = {}
         self.page_ids: dict[str, set[str]] = {}
+        self._urls: dict[tuple[str, str], str] = {}
         self.memo: dict[Any, Any] = {}
 
     @cached_property
@@ -99,6 +100,7 @@ class BuildState:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            auto_reload=False,  # each build has its own environment
         )
 
     @cached_property
@@ -165,8 +167,19 @@ class BuildState:
         target = self.files.get_file_from_path(src_uri) if self.files else None
         if target is None:
             raise PluginError(f"{page.file.src_uri}: links to {src_uri}, which the site lacks")
-        url = get_relative_url(target.url or ".", page.url)
+        url = self._relative(target.url or ".", page.url)
         return f"{url}#{anchor}" if anchor else url
+
+    def _relative(self, target: str, base: str) -> str:
+        """``get_relative_url(target, base)``, remembered per folder: the pages of one folder
+        (``base`` a folder address) link alike to anything outside their own folder."""
+        if not base.endswith("/") or target.startswith(base):
+            return get_relative_url(target, base)
+        key = (target, base.rstrip("/").rpartition("/")[0])
+        found = self._urls.get(key)
+        if found is None:
+            found = self._urls[key] = get_relative_url(target, base)
+        return found
 
 
 @contextlib.contextmanager

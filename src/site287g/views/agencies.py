@@ -128,6 +128,15 @@ class Agencies:
             self.memo["profiles"] = {p.id: p for p in self.profiles}
         return self.memo["profiles"]
 
+    def profiles_in(self, state: str) -> list[Profile]:
+        """The profiles of one state's agencies, in profile order."""
+        if "by_state" not in self.memo:
+            grouped: dict[str, list[Profile]] = {}
+            for p in self.profiles:
+                grouped.setdefault(p.state, []).append(p)
+            self.memo["by_state"] = grouped
+        return self.memo["by_state"].get(state, [])
+
     @property
     def model_names(self) -> dict[str, str]:
         """Model names by code, as data/models.yml writes them."""

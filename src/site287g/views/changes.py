@@ -4,7 +4,9 @@ newest first, and the counts of recent additions and removals."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 
 from .profiles import Profile
@@ -41,11 +43,17 @@ class Day:
 
     def added(self) -> int:
         """Agreements listed that day (for the first time, or again)."""
-        return sum(1 for c in self.changes if c.event.kind in ("listed", "relisted"))
+        return self._kinds.get("listed", 0) + self._kinds.get("relisted", 0)
 
     def removed(self) -> int:
         """Agreements removed that day."""
-        return sum(1 for c in self.changes if c.event.kind == "removed")
+        return self._kinds.get("removed", 0)
+
+    @cached_property
+    def _kinds(self) -> Counter[str]:
+        """How many of the day's changes are of each kind (counted once: pages and feeds ask
+        again and again)."""
+        return Counter(c.event.kind for c in self.changes)
 
 
 @dataclass(frozen=True)

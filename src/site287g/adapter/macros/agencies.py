@@ -178,6 +178,7 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
         a = agencies()
         name = STATE_NAMES[code]
         key = f"state/{code.lower()}"
+        own = a.profiles_in(code)
         listing = a.listing(f"{key}/participating")
         pending = a.listing(f"{key}/pending")
         parts = table(listing, number, f"287(g) agreements in {name}: {len(listing.rows):,}")
@@ -199,11 +200,9 @@ def define_agency_macros(env: Any, link: Callable[..., str]) -> None:
             as_of=list_info("participating")["as_of"],
             main=parts,
             pending=pending_parts,
-            counties=county_lists(a.profiles, code) if number == 1 else [],
-            removed=[p for p in a.profiles if p.state == code and p.status == "removed"]
-            if number == 1
-            else [],
-            profile_urls={p.id: link(profile_uri(p)) for p in a.profiles if p.state == code},
+            counties=county_lists(own, code) if number == 1 else [],
+            removed=[p for p in own if p.status == "removed"] if number == 1 else [],
+            profile_urls={p.id: link(profile_uri(p)) for p in own},
             finder_url=link(f"{ROOT}/find.md"),
         )
 

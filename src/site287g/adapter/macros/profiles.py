@@ -90,7 +90,7 @@ def define_profile_macros(env: Any, link: Callable[..., str]) -> None:
                 "name": STATE_NAMES[code],
                 "url": link(page_uri(a, f"state/{code.lower()}", 1)),
                 # A state page lists its counties when it has placed agencies.
-                "counties": bool(county_lists(a.profiles, code)),
+                "counties": bool(county_lists(a.profiles_in(code), code)),
             }
             for code in a.states()
         ]
