@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from .agency_rules import agency_rules
 from .errors import DataError, DataErrors
 from .explain import locate
 from .registry import ENTRIES, Entry
-from .schema import validate
+from .schema import stamp, validate
 from .text import plain_file, text_rules
 from .yamlfile import has_lines, parse_json, parse_text, read_text
 
@@ -97,6 +98,12 @@ def _plan(root: Path, parts: Collection[str] | None) -> tuple[list[_File], list[
     return files, errors
 
 
+# The files found valid in this process, by name, text and schema files: the verdict depends
+# on nothing else, so a file loaded again unchanged (each rebuild of `mkdocs serve`) is only
+# parsed, not checked again.
+_valid: set[tuple[str, bytes, tuple]] = set()
+
+
 def _check(file: _File, schema_dir: Path) -> list[DataError]:
     """Read and validate one file; run its rules once its schema is satisfied."""
     try:
@@ -104,6 +111,9 @@ def _check(file: _File, schema_dir: Path) -> list[DataError]:
         file.data = parse_json(file.text)
         if file.data is None:
             file.data = parse_text(file.text, file.display)
+        seen = (file.display, hashlib.blake2b(file.text.encode()).digest(), stamp(schema_dir))
+        if seen in _valid:
+            return []
         schema = file.entry.schema_for(file.data)
         problems = validate(file.data, schema_dir, schema, file.display)
         if problems and not has_lines(file.data):
@@ -117,6 +127,8 @@ def _check(file: _File, schema_dir: Path) -> list[DataError]:
         findings += text_rules(file.data)
     for rule in file.entry.rules:
         findings += rule(file.data)
+    if not findings:
+        _valid.add(seen)
     return [_locate(file, path, message) for path, message in findings]
 
 

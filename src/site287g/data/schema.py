@@ -86,14 +86,14 @@ def _bundle(node: Any, schema_dir: Path, seen: tuple[str, ...] = ()) -> Any:
     return {key: _bundle(value, schema_dir, seen) for key, value in node.items()}
 
 
-def _stamp(schema_dir: Path) -> tuple:
+def stamp(schema_dir: Path) -> tuple:
     """When the schema files last changed: an edited schema is read again, not reused."""
     return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(schema_dir.glob("*.schema.json")))
 
 
 def load_schema(schema_dir: Path, name: str) -> dict:
     """``<schema_dir>/<name>.schema.json`` with references to other schema files bundled in."""
-    return _load_schema(schema_dir, name, _stamp(schema_dir))
+    return _load_schema(schema_dir, name, stamp(schema_dir))
 
 
 @cache
@@ -105,7 +105,7 @@ def _load_schema(schema_dir: Path, name: str, stamp: tuple) -> dict:
 
 def _fast_validator(schema_dir: Path, name: str) -> Callable[[Any], Any]:
     """The compiled validator of a schema (fastjsonschema; it never fills in defaults)."""
-    return _compiled(schema_dir, name, _stamp(schema_dir))
+    return _compiled(schema_dir, name, stamp(schema_dir))
 
 
 @cache
@@ -120,7 +120,7 @@ def _unique_lists(schema_dir: Path, name: str) -> tuple[tuple[tuple[str, ...], s
     """Where a schema asks for ``x-unique-by``: (path of properties, key) per list, found once
     in the schema so that checking valid data needs no walk through all of it. None when the
     keyword sits under a combinator (jsonschema then decides)."""
-    return _unique_in(schema_dir, name, _stamp(schema_dir))
+    return _unique_in(schema_dir, name, stamp(schema_dir))
 
 
 @cache
