@@ -6,7 +6,8 @@ else of the editors' files: the FAQ, the program, training and sign-up text and 
 templates appear only on the pages that name them (front matter ``data:``), apart from the
 titles the navigation shows. So when ``inputs`` is what it was at the last good build (an
 edit of the FAQ, say), each generated page whose source is unchanged takes back that build's
-content and HTML instead of being rendered again; search still indexes it as before.
+content and HTML instead of being rendered again; search still indexes it as before. So do
+the files made from the agency data (the agency downloads, the county finder's files).
 `mkdocs build` never reuses anything.
 """
 
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..data import SiteData
 
@@ -34,9 +37,11 @@ class Built:
     output: str
 
 
-# The last good build's inputs and generated pages (under `mkdocs serve` only).
+# The last good build's inputs, generated pages and files made from the agency data (under
+# `mkdocs serve` only).
 _inputs: str | None = None
 _pages: dict[str, Built] = {}
+_made: dict[str, Any] = {}
 
 
 def inputs(data: SiteData, sources: list[Path]) -> str:
@@ -47,8 +52,14 @@ def inputs(data: SiteData, sources: list[Path]) -> str:
     for key in sorted(data.files):
         content = data[key]
         if key.startswith(OWN_PAGES_ONLY) and isinstance(content, dict):
-            content = {k: content.get(k) for k in TITLE_FIELDS}
-        digest.update(json.dumps([key, content], sort_keys=True, default=str).encode())
+            titles = {k: content.get(k) for k in TITLE_FIELDS}
+            digest.update(json.dumps([key, titles], sort_keys=True, default=str).encode())
+        else:  # the file's bytes: read as they were, they hold the same content
+            path = data.root / f"{key}.yml"
+            part = path.read_bytes() if path.is_file() else json.dumps(content, default=str)
+            digest.update(
+                key.encode() + b"\0" + (part if isinstance(part, bytes) else part.encode())
+            )
     for source in sources:
         for path in sorted(source.rglob("*")) if source.is_dir() else [source]:
             if path.is_file():
@@ -88,7 +99,13 @@ class Pages:
             self._made[src_uri] = Built(source, self._content.pop(src_uri), html)
         return html
 
-    def keep(self) -> None:
-        """This build succeeded: its generated pages are the ones to take back next time."""
-        global _inputs, _pages
-        _inputs, _pages = self.inputs, {**self.reused, **self._made}
+    def made(self) -> dict[str, Any]:
+        """The files the last good build made from the agency data, by name, if its inputs
+        were the same (else none)."""
+        return dict(_made) if self.inputs == _inputs else {}
+
+    def keep(self, made: Mapping[str, Any]) -> None:
+        """This build succeeded: its generated pages and the files it ``made`` from the
+        agency data are the ones to take back next time."""
+        global _inputs, _pages, _made
+        _inputs, _pages, _made = self.inputs, {**self.reused, **self._made}, dict(made)

@@ -8,6 +8,7 @@ under `mkdocs serve`, the last data that built, shown while an edit has mistakes
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import subprocess
 import sys
@@ -65,23 +66,33 @@ class BuildState:
         self.project = Path(config.config_file_path).resolve().parent
         with _long_lived():
             self.data, self.agencies = _load(self.project, Path(config.docs_dir))
-        # The files to download and those the county finder reads depend on the data alone:
-        # they are made beside the rest of the build, which needs their bytes only at its end.
-        # The child begins with the longest jobs (the workbooks, then the finder's files); this
-        # process does the last ones left when it needs them.
-        self.downloads = self._downloads()
-        jobs = {d.path: d.make for d in self.downloads if d.path.endswith(".xlsx")}
-        jobs[LOOKUP_FOLDER] = self._site_files
-        jobs.update((d.path, d.make) for d in self.downloads if d.path not in jobs)
-        self._made = background.Background(jobs)
         self.files: Files | None = None
-        # Under `mkdocs serve`, the generated pages an edit cannot change are taken back.
+        # Under `mkdocs serve`, the generated pages and files an edit cannot change are taken
+        # back from the last good build.
         self.pages: reuse.Pages | None = None
         if _serving:
             sources = [Path(config.config_file_path), Path(config.docs_dir)]
             sources += [Path(hook.__file__) for hook in config.hooks.values()]
             sources.append(Path(config.theme.custom_dir or self.project / "overrides"))
             self.pages = reuse.Pages(reuse.inputs(self.data, sources))
+        # The files to download and those the county finder reads depend on the data alone:
+        # they are made beside the rest of the build, which needs their bytes only at its end.
+        # The child begins with the longest jobs (the workbooks, then the finder's files); this
+        # process does the last ones left when it needs them.
+        self.downloads = self._downloads()
+        documents = {d.path for d in template_downloads(self.data)}
+        jobs = {d.path: d.make for d in self.downloads if d.path.endswith(".xlsx")}
+        jobs[LOOKUP_FOLDER] = self._site_files
+        jobs.update((d.path, d.make) for d in self.downloads if d.path not in jobs)
+        # Made from the agency data and the site's settings, which the digest of reuse covers
+        # (the documents show the editors' texts: their rendering is remembered by its input).
+        self._from_agencies = [name for name in jobs if name not in documents]
+        if self.pages is not None:
+            kept = self.pages.made()
+            for name in self._from_agencies:
+                if name in kept:
+                    jobs[name] = functools.partial(kept.__getitem__, name)
+        self._made = background.Background(jobs)
         self.slots: dict[tuple[str, str], list[str]] = {}
         # The pages showing a download's size, by file written, with their HTML until then.
         self.unsized: dict[str, str] = {}
@@ -261,5 +272,6 @@ def finish(ok: bool) -> None:
     if ok and _current is not None and _serving:
         _last_good = _current.data
         if _current.pages is not None:
-            _current.pages.keep()
+            made = _current._made.results()
+            _current.pages.keep({name: made[name] for name in _current._from_agencies})
     _current = None
