@@ -25,8 +25,12 @@ $(STAMP): requirements.lock requirements-data.lock pyproject.toml
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
+# `mkdocs serve` writes the whole site into a temporary folder on every save: in memory where
+# the system has a folder for that (Linux's /dev/shm), so a rebuild never waits for the disk.
+SERVE_TMP ?= $(firstword $(wildcard /dev/shm) $(or $(TMPDIR),/tmp))
+
 serve: $(STAMP) ## Build and serve the site at http://127.0.0.1:8000, rebuilding on edits
-	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+	TMPDIR=$(SERVE_TMP) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the site into site/ (strict; site/ is replaced only when the build succeeds)
 	@rm -rf site.tmp

@@ -40,8 +40,9 @@ def on_serve(
                 f"The rebuild failed ({exc}); still showing the last good site. Fix the "
                 "problem and save again."
             )
-        else:  # the old site goes while the browser reloads the new one
-            threading.Thread(target=shutil.rmtree, args=(aside, True), daemon=True).start()
+        else:  # the old site goes while the browser reloads the new one (and before the
+            # server exits: the temporary folder may be in memory)
+            threading.Thread(target=shutil.rmtree, args=(aside, True)).start()
 
     server.builder = rebuild_or_keep_last_good
     return server
