@@ -166,3 +166,23 @@ def test_an_edit_reaches_every_page_it_changes(served: tuple[Serve, Path]) -> No
 
     edit(site, 'title: "287(g) Program"', 'title: "The 287(g) Program"')
     server.wait(lambda: "The 287(g) Program" in server.get(listing)[1], "the new site name")
+
+
+def test_an_agency_edit_reaches_the_downloads(served: tuple[Serve, Path]) -> None:
+    """After an edit that leaves the agency files as they were (the FAQ), an edit of an
+    agreement reaches the participating list's CSV as well as its page."""
+    server, project = served
+    listing = "agencies/participating/"
+    csv_href = re.search(r'href="([^"]+\.csv)" download', server.get(listing)[1])[1]
+    csv_path = re.sub(r"^(\.\./)+", "", csv_href)
+    assert "2025-09-22" in server.get(csv_path)[1]
+
+    edited = "Why Is It Called 287(g)?"
+    edit(project / "data" / "faq.yml", f'question: "{QUESTION}"', f'question: "{edited}"')
+    server.wait(lambda: edited in server.get("faq/")[1], "the edited answer")
+    assert "2025-09-22" in server.get(csv_path)[1]
+
+    gu = project / "data" / "agencies" / "participating" / "gu.yml"
+    edit(gu, "signed: '2025-09-22'", "signed: '2025-09-23'")
+    server.wait(lambda: "2025-09-23" in server.get(csv_path)[1], "the edited date in the CSV")
+    assert "2025-09-22" not in server.get(csv_path)[1]
