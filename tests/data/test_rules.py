@@ -46,6 +46,22 @@ def test_invisible_character_is_named_with_its_line(data: Path) -> None:
     assert "(zero-width space); delete it" in message
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("faq.yml", 'question: "How', 'question: "\\u200bHow'),
+        ("agencies/lifecycle.yml", '"agency": "Alaska', '"agency": "\\u200bAlaska'),
+    ],
+)
+def test_invisible_character_written_as_an_escape(data: Path, name: str, old: str, new: str):
+    """An escape that spells an invisible character is refused like the character itself, in
+    a YAML file and in a JSON-shaped one (whose other escapes, quotes say, are plain text)."""
+    edit(data / name, old, new)
+    (message,) = problems(data)
+    assert message.startswith(f"data/{name}:")
+    assert "the text holds an invisible character U+200B (zero-width space)" in message
+
+
 def test_agreement_in_the_wrong_state_file(data: Path) -> None:
     """An Alaska file holding a Texas agreement is refused (it would show on the wrong page)."""
     path = data / "agencies" / "participating" / "ak.yml"

@@ -13,6 +13,11 @@ Finding = tuple[Path_, str]
 # Characters that are certainly fine: ASCII, Latin letters and common punctuation. Text holding
 # anything else is looked at character by character.
 _PLAIN = re.compile("[\n\t\x20-\x7e\xa0-\xac\xae-\u024f\u2010-\u2027\u2030-\u205e]*")
+# A backslash and what follows it (read left to right, so an escaped backslash is one pair).
+# Only these escapes spell plain text: a quote, a backslash, a slash, a line break, a tab, a
+# space, and a line end (a continued line). A \u escape, say, could spell anything.
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_PLAIN_ESCAPES = frozenset('"\\/nt \n')
 # Unicode categories of characters nobody means to type: controls, formatting marks
 # (zero-width space, bidirectional controls, soft hyphen), surrogates, private use, unassigned,
 # and the line and paragraph separators U+2028 and U+2029.
@@ -63,8 +68,10 @@ def char_name(char: str) -> str:
 
 
 def plain_file(text: str) -> bool:
-    """Whether a file's whole text is plain (and has no escapes): its values need no look."""
-    return "\\" not in text and _PLAIN.fullmatch(text.replace("\r", "")) is not None
+    """Whether a file's whole text is plain, its escapes included: its values need no look."""
+    if _PLAIN.fullmatch(text.replace("\r", "")) is None:
+        return False
+    return "\\" not in text or all(c in _PLAIN_ESCAPES for c in _ESCAPE.findall(text))
 
 
 def text_rules(data: Any) -> list[Finding]:
