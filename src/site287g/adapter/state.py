@@ -79,14 +79,16 @@ class BuildState:
         # they are made beside the rest of the build, which needs their bytes only at its end.
         # The child begins with the longest jobs (the workbooks, then the finder's files); this
         # process does the last ones left when it needs them.
-        self.downloads = self._downloads()
-        documents = {d.path for d in template_downloads(self.data)}
+        # Every file offered for download: the agency lists and lifecycle, then the documents.
+        documents = template_downloads(self.data)
+        self.downloads = self._agency_downloads() + documents
         jobs = {d.path: d.make for d in self.downloads if d.path.endswith(".xlsx")}
         jobs[LOOKUP_FOLDER] = self._site_files
         jobs.update((d.path, d.make) for d in self.downloads if d.path not in jobs)
         # Made from the agency data and the site's settings, which the digest of reuse covers
         # (the documents show the editors' texts: their rendering is remembered by its input).
-        self._from_agencies = [name for name in jobs if name not in documents]
+        rendered = {d.path for d in documents}
+        self._from_agencies = [name for name in jobs if name not in rendered]
         if self.pages is not None:
             kept = self.pages.made()
             for name in self._from_agencies:
@@ -135,14 +137,11 @@ class BuildState:
         """Drop the files still being made, if the build ended without them."""
         self._made.stop()
 
-    def _downloads(self) -> list[Download]:
-        """Every file offered for download: the agency lists and lifecycle, then the
-        documents."""
-        documents = template_downloads(self.data)
+    def _agency_downloads(self) -> list[Download]:
+        """The agency lists and the lifecycle as downloads (none without agency data)."""
         if self.agencies is None:
-            return documents
-        lists = agency_downloads(self.agencies) + lifecycle_downloads(self.agencies)
-        return lists + documents
+            return []
+        return agency_downloads(self.agencies) + lifecycle_downloads(self.agencies)
 
     def _site_files(self) -> dict[str, bytes]:
         """The county finder's files, by path in the site."""
