@@ -1,5 +1,6 @@
 """Render the site navigation and the header once per folder for the pages the navigation
-does not list.
+does not list; write the navigation without Material's indentation; render the blocks that
+link only to the site's assets once per depth.
 
 The theme renders the whole navigation into every page, which at thousands of agency pages is
 most of the build. For a page the navigation does not list, nothing in it is marked as the
@@ -23,6 +24,10 @@ from mkdocs.structure.nav import Navigation
 
 from site287g.adapter.state import state
 
+# Material's navigation templates leave about half the navigation's bytes in indentation and
+# blank lines. A run of white space holding a line break shows in a browser as one space (the
+# navigation holds no preformatted text): each such run is written as one line break.
+BLANK_LINES = re.compile(r"\s*\n\s*")
 # Where Material's header names the page (partials/header.html), and the mark kept there.
 TOPIC = re.compile(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*')
 TITLE = "\x00page title\x00"
@@ -65,9 +70,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         key = folder(page.url if page is not None else None)
         if html is None:
             return held.get(key, Markup("")) if key is not None else Markup("")
+        html = Markup(BLANK_LINES.sub("\n", html))
         if key is not None:
-            held[key] = Markup(html)
-        return Markup(html)
+            held[key] = html
+        return html
 
     headers: dict[str, str] = {}
 
@@ -83,6 +89,22 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             headers.setdefault(key, html[: topic.end()] + TITLE + html[topic.end() + len(title) :])
         return Markup(html)
 
+    blocks: dict[tuple[str, str], Markup] = {}
+
+    def shared_block(name: str, page, base_url: str, html: str | None = None) -> Markup:
+        """As ``shared_nav``, for a block of the theme whose links lead to the site's assets
+        and depend only on how deep the page is (``base_url``): the stylesheets, the scripts
+        and their settings; and the footer of a page without a previous or next page."""
+        shares = page is None or not page.url.startswith("assets/")
+        if name == "footer" and page is not None:
+            shares = shares and not (page.previous_page or page.next_page)
+        if html is None:
+            return blocks.get((name, base_url), Markup("")) if shares else Markup("")
+        if shares:
+            blocks[name, base_url] = Markup(html)
+        return Markup(html)
+
     env.globals["shared_nav"] = shared_nav
     env.globals["shared_header"] = shared_header
+    env.globals["shared_block"] = shared_block
     return env

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import json
+import posixpath
 from collections.abc import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -102,6 +104,23 @@ def assets_and_links_resolve(page: Page) -> Iterator[str]:
             yield f"<{tag}> {address} leads to no file of the site"
         elif fragment and target.endswith(".html"):
             page.site.fragments.append((page.name, target, unquote(fragment)))
+
+
+@check
+def theme_settings_lead_to_the_site(page: Page) -> Iterator[str]:
+    """The theme's settings (pages of one depth share one rendering of them) name the site's
+    root as the page's base, relative to the page as every link is (the 404 page, served at
+    any depth, names it from the host's root), and the search worker as a file of the site."""
+    for text in page.root.xpath("//script[@id='__config']/text()"):
+        settings = json.loads(text)
+        if page.name == "404.html":
+            root = _below(page.site.prefix, page.name, settings["base"].rstrip("/") + "/") == ""
+        else:
+            root = settings["base"] == posixpath.relpath(".", posixpath.dirname(page.name) or ".")
+        if not root:
+            yield f"the theme's base {settings['base']!r} is not the site's root"
+        if _resolve(page, settings["search"]) is None:
+            yield f"the theme's search worker {settings['search']!r} is no file of the site"
 
 
 @check
