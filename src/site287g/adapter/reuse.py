@@ -56,10 +56,11 @@ def inputs(data: SiteData, sources: list[Path]) -> str:
             digest.update(json.dumps([key, titles], sort_keys=True, default=str).encode())
         else:  # the file's bytes: read as they were, they hold the same content
             path = data.root / f"{key}.yml"
-            part = path.read_bytes() if path.is_file() else json.dumps(content, default=str)
-            digest.update(
-                key.encode() + b"\0" + (part if isinstance(part, bytes) else part.encode())
-            )
+            if path.is_file():
+                part = path.read_bytes()
+            else:
+                part = json.dumps(content, default=str).encode()
+            digest.update(key.encode() + b"\0" + part)
     for source in sources:
         for path in sorted(source.rglob("*")) if source.is_dir() else [source]:
             if path.is_file():
